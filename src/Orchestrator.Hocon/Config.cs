@@ -1,0 +1,3 @@
+namespace Orchestrator.Hocon;
+/// <summary>Placeholder until the parser lands.</summary>
+public sealed class Config { }
