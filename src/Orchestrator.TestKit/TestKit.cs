@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using Microsoft.Extensions.Logging.Abstractions;
+using Orchestrator.Hocon;
 using Orchestrator.Runtime;
 using Orchestrator.Runtime.Event;
 using Xunit;
@@ -37,12 +38,24 @@ public abstract class TestKit : IAsyncLifetime
     /// <param name="output">xunit's output; when given, every log event is written to it.</param>
     /// <param name="testKitSettings">Timing settings; from the environment when null.</param>
     protected TestKit(ActorSystemSettings? settings = null, ITestOutputHelper? output = null, TestKitSettings? testKitSettings = null)
+        : this(name => ActorSystem.Create(name, settings, NullLoggerFactory.Instance), output, testKitSettings ?? TestKitSettings.FromEnvironment())
+    {
+    }
+
+    /// <summary>Creates the test's actor system from HOCON text (with the reference configuration behind it).</summary>
+    /// <param name="config">HOCON, e.g. <c>orchestrator.actor.throughput = 5</c>; <c>orchestrator.test.*</c> sets the timing.</param>
+    /// <param name="output">xunit's output; when given, every log event is written to it.</param>
+    protected TestKit(string config, ITestOutputHelper? output = null)
+        : this(name => ActorSystem.Create(name, Config.Parse(config, "test configuration"), NullLoggerFactory.Instance), output, null)
+    {
+    }
+
+    private TestKit(Func<string, ActorSystem> createSystem, ITestOutputHelper? output, TestKitSettings? testKitSettings)
     {
         _output = output;
-        TestKitSettings = testKitSettings ?? TestKitSettings.FromEnvironment();
-        var systemSettings = (settings ?? new ActorSystemSettings()) with { StdoutLogging = false };
-        Sys = ActorSystem.Create($"test-{GetType().Name.Replace('`', '-')}-{Interlocked.Increment(ref _systemCounter)}",
-            systemSettings, NullLoggerFactory.Instance);
+        Sys = createSystem($"test-{GetType().Name.Replace('`', '-')}-{Interlocked.Increment(ref _systemCounter)}");
+        TestKitSettings = testKitSettings ?? TestKitSettings.FromEnvironment(
+            Sys.Config.GetDouble("orchestrator.test.timefactor", 1.0), Sys.Config.GetTimeSpan("orchestrator.test.single-expect-default", TimeSpan.FromSeconds(3)));
         var collector = Sys.SystemActorOf(Props.Create(() => new CaptureActor(this)), "testkit-capture");
         Sys.EventStream.Subscribe<LogEvent>(collector);
         Sys.EventStream.Subscribe<DeadLetter>(collector);

@@ -12,13 +12,14 @@ public sealed record TestKitSettings(double TimeFactor, TimeSpan SingleExpectDef
     public static TestKitSettings FromEnvironment(double? configured = null, TimeSpan? singleExpect = null)
     {
         var factor = configured ?? 1.0;
+        var explicitlyConfigured = configured is not null && configured != 1.0;
         var env = Environment.GetEnvironmentVariable("ORCH_TEST_TIMEFACTOR");
         if (!string.IsNullOrEmpty(env))
         {
             if (!double.TryParse(env, System.Globalization.CultureInfo.InvariantCulture, out factor) || factor <= 0)
                 throw new ArgumentException($"ORCH_TEST_TIMEFACTOR must be a positive number, got '{env}'.");
         }
-        else if (configured is null && Environment.GetEnvironmentVariable("CI") == "true") factor = 3.0;
+        else if (!explicitlyConfigured && Environment.GetEnvironmentVariable("CI") == "true") factor = 3.0;
         return new TestKitSettings(factor, singleExpect ?? TimeSpan.FromSeconds(3));
     }
 

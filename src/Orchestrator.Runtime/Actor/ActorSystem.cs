@@ -2,6 +2,8 @@ using System.Collections.Concurrent;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using Orchestrator.Hocon;
+using Orchestrator.Runtime.Configuration;
 using Orchestrator.Runtime.Event;
 
 namespace Orchestrator.Runtime;
@@ -20,9 +22,10 @@ public sealed partial class ActorSystem
     private readonly ActorCell _systemGuardian;
     private int _terminating;
 
-    private ActorSystem(string name, ActorSystemSettings settings, ILoggerFactory? loggerFactory)
+    private ActorSystem(string name, ActorSystemSettings settings, Config config, ILoggerFactory? loggerFactory)
     {
         Name = name;
+        Config = config;
         Settings = settings.Validate();
         Address = Address.Local(name);
         EventStream = new EventStream();
@@ -52,9 +55,25 @@ public sealed partial class ActorSystem
     /// <param name="loggerFactory">Where logs go besides the event stream; console logging when null and <c>stdout-logging</c> is on.</param>
     public static ActorSystem Create(string name, ActorSystemSettings? settings = null, ILoggerFactory? loggerFactory = null)
     {
+        return Create(name, settings ?? new ActorSystemSettings(), loggerFactory, ReferenceConfig.Runtime);
+    }
+
+    /// <summary>
+    /// Creates a system from HOCON: <paramref name="config"/> first, then the reference configuration
+    /// of every loaded module. A bad value fails here with a <see cref="ConfigException"/> naming its key and position.
+    /// </summary>
+    public static ActorSystem Create(string name, Config config, ILoggerFactory? loggerFactory = null)
+    {
+        var full = ReferenceConfig.WithReferences(config).Resolve();
+        var settings = ActorSystemSettingsReader.Read(full);
+        return Create(name, settings, loggerFactory, full);
+    }
+
+    private static ActorSystem Create(string name, ActorSystemSettings settings, ILoggerFactory? loggerFactory, Config config)
+    {
         if (!SystemNameRegex().IsMatch(name))
             throw new ArgumentException($"Invalid actor system name '{name}': use letters, digits, '-' and '_', starting with a letter or digit.", nameof(name));
-        return new ActorSystem(name, settings ?? new ActorSystemSettings(), loggerFactory);
+        return new ActorSystem(name, settings, config, loggerFactory);
     }
 
     /// <summary>The system's name.</summary>
@@ -62,6 +81,9 @@ public sealed partial class ActorSystem
 
     /// <summary>The system's address (local until remoting assigns a network one).</summary>
     public Address Address { get; }
+
+    /// <summary>The full configuration (application, then module references); modules read their sections from it.</summary>
+    public Config Config { get; }
 
     /// <summary>The kernel settings.</summary>
     public ActorSystemSettings Settings { get; }

@@ -3,6 +3,7 @@ namespace Orchestrator.Runtime.Dispatch;
 /// <summary>
 /// A lifecycle message, processed before any ordinary message and even while the actor is suspended.
 /// Each instance is linked into exactly one mailbox's system queue, so instances are never reused.
+/// Records for their printing only: compare them by reference (value equality would walk <see cref="Next"/>).
 /// </summary>
 internal abstract record SystemMessage
 {
