@@ -34,13 +34,20 @@ public abstract class ActorBase
     internal ActorCell Cell => _cell;
 
     // The runtime calls the protected hooks through these, so overrides look the same in every assembly.
-    internal bool InvokeReceive(object message) => Receive(message);
+    internal bool InvokeReceive(Receive? behavior, object message) => AroundReceive(behavior, message);
     internal void InvokeUnhandled(object message) => Unhandled(message);
-    internal void InvokePreStart() => PreStart();
-    internal void InvokePostStop() => PostStop();
-    internal void InvokePreRestart(Exception reason, object? message) => PreRestart(reason, message);
-    internal void InvokePostRestart(Exception reason) => PostRestart(reason);
+    internal void InvokePreStart() => AroundPreStart();
+    internal void InvokePostStop() => AroundPostStop();
+    internal void InvokePreRestart(Exception reason, object? message) => AroundPreRestart(reason, message);
+    internal void InvokePostRestart(Exception reason) => AroundPostRestart(reason);
     internal SupervisorStrategy InvokeSupervisorStrategy() => SupervisorStrategy();
+
+    // Runtime modules (persistence) wrap the user's hooks here; users override the plain hooks.
+    internal virtual bool AroundReceive(Receive? behavior, object message) => behavior is null ? Receive(message) : behavior(message);
+    internal virtual void AroundPreStart() => PreStart();
+    internal virtual void AroundPostStop() => PostStop();
+    internal virtual void AroundPreRestart(Exception reason, object? message) => PreRestart(reason, message);
+    internal virtual void AroundPostRestart(Exception reason) => PostRestart(reason);
 
     /// <summary>Handles one message; returns false when the current behaviour does not handle it.</summary>
     protected abstract bool Receive(object message);

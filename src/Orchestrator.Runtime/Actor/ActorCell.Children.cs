@@ -73,6 +73,13 @@ internal sealed partial class ActorCell
 
     internal void MarkChildTerminating(IActorRef child) => Volatile.Read(ref _children)?.MarkTerminating(child);
 
+    /// <summary>
+    /// Frees the name of a child that has stopped; called by the child (any thread) before it tells
+    /// anyone, so whoever sees its Terminated can reuse the name at once. The child still counts as
+    /// a child until this cell processes its <see cref="DeathWatchNotification"/>.
+    /// </summary>
+    internal void ReleaseChildName(IActorRef child) => Volatile.Read(ref _children)?.ReleaseName(child);
+
     public void Stop(IActorRef child)
     {
         if (child is not IInternalActorRef target) return;
@@ -85,16 +92,23 @@ internal sealed partial class ActorCell
         target.Stop();
     }
 
-    private void SuspendChildren()
+    /// <summary>Suspends every child but <paramref name="except"/> (a failed child that is suspended already).</summary>
+    private void SuspendChildren(IActorRef? except = null)
     {
         if (Volatile.Read(ref _children) is not { } children) return;
-        foreach (var child in children.Snapshot()) ((IInternalActorRef)child).SendSystemMessage(new Suspend());
+        foreach (var child in children.Snapshot())
+            if (!ReferenceEquals(child, except)) ((IInternalActorRef)child).SendSystemMessage(new Suspend());
     }
 
-    private void ResumeChildren(Exception? causedByFailure)
+    /// <summary>
+    /// Takes back the suspension of every child. Only <paramref name="failedChild"/>, whose escalated
+    /// failure this resume answers, is told the cause, which clears its failure.
+    /// </summary>
+    private void ResumeChildren(Exception? causedByFailure, IActorRef? failedChild)
     {
         if (Volatile.Read(ref _children) is not { } children) return;
-        foreach (var child in children.Snapshot()) ((IInternalActorRef)child).SendSystemMessage(new Resume(causedByFailure));
+        foreach (var child in children.Snapshot())
+            ((IInternalActorRef)child).SendSystemMessage(new Resume(ReferenceEquals(child, failedChild) ? causedByFailure : null));
     }
 }
 
@@ -107,11 +121,13 @@ internal sealed class ChildrenContainer
     public enum AddResult { Added, Duplicate, Closed }
 
     private readonly Dictionary<string, ChildRestartStats> _byName = new(StringComparer.Ordinal);
+    // Stopped children whose names are free again but whose DeathWatchNotification is still on its way.
+    private List<ChildRestartStats>? _released;
     private int _terminating;
     private long _nameCounter;
     private bool _closed;
 
-    public int Count { get { lock (_byName) return _byName.Count; } }
+    public int Count { get { lock (_byName) return _byName.Count + (_released?.Count ?? 0); } }
     public bool HasTerminating { get { lock (_byName) return _terminating > 0; } }
 
     public string NextRandomName() => "$" + ToBase36(Interlocked.Increment(ref _nameCounter));
@@ -140,10 +156,27 @@ internal sealed class ChildrenContainer
     {
         lock (_byName)
         {
-            if (!_byName.TryGetValue(child.Path.Name, out var s) || !ReferenceEquals(s.Child, child)) return false;
-            _byName.Remove(child.Path.Name);
+            if (_byName.TryGetValue(child.Path.Name, out var s) && ReferenceEquals(s.Child, child))
+                _byName.Remove(child.Path.Name);
+            else if (_released?.FindIndex(r => ReferenceEquals(r.Child, child)) is >= 0 and var i)
+            {
+                s = _released[i];
+                _released.RemoveAt(i);
+            }
+            else return false;
             if (s.IsTerminating) _terminating--;
             return true;
+        }
+    }
+
+    /// <summary>Takes a stopped child's name off the live names; it stays counted until <see cref="TryRemove"/>.</summary>
+    public void ReleaseName(IActorRef child)
+    {
+        lock (_byName)
+        {
+            if (!_byName.TryGetValue(child.Path.Name, out var s) || !ReferenceEquals(s.Child, child)) return;
+            _byName.Remove(child.Path.Name);
+            (_released ??= []).Add(s);
         }
     }
 

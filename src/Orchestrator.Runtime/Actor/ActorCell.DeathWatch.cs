@@ -50,6 +50,9 @@ internal sealed partial class ActorCell
 
     private bool ShouldDeliverTerminated(IActorRef actor) => _extras?.TerminatedQueued?.Remove(actor) == true;
 
+    /// <summary>A Terminated the actor stashed goes back into the mailbox: deliver it again when it comes round.</summary>
+    internal void RequeueTerminated(IActorRef actor) => (Extras.TerminatedQueued ??= []).Add(actor);
+
     private void UnwatchAll()
     {
         if (_extras?.Watching is not { } watching) return;

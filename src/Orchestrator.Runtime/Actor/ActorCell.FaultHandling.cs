@@ -9,7 +9,12 @@ internal sealed partial class ActorCell
     /// An exception escaped a handler: suspend this actor and its children and let the parent decide.
     /// The exception never propagates to the thread pool.
     /// </summary>
-    internal void HandleInvokeFailure(Exception cause)
+    /// <param name="cause">The failure.</param>
+    /// <param name="failedChild">
+    /// When escalating, the child whose failure this is: it is already suspended by its own failure,
+    /// so it is not suspended again, and it is the one child whose failure a Resume clears.
+    /// </param>
+    internal void HandleInvokeFailure(Exception cause, IActorRef? failedChild = null)
     {
         if (IsTerminating)
         {
@@ -20,8 +25,9 @@ internal sealed partial class ActorCell
 
         _flags |= CellFlags.Failed;
         Extras.FailedMessage = _currentMessage;
+        Extras.FailedChild = failedChild;
         Mailbox.Suspend();
-        SuspendChildren();
+        SuspendChildren(except: failedChild);
         _parent.SendSystemMessage(new Failed(SelfRef, cause, SelfRef.Path.Uid));
     }
 
@@ -34,13 +40,20 @@ internal sealed partial class ActorCell
     private void HandleResume(Exception? causedByFailure)
     {
         if (IsTerminating) return;
+        var failedChild = _extras?.FailedChild;
         if (causedByFailure is not null)
         {
             _flags &= ~CellFlags.Failed;
-            if (_extras is not null) _extras.FailedMessage = null;
+            if (_extras is not null)
+            {
+                _extras.FailedMessage = null;
+                _extras.FailedChild = null;
+            }
         }
         Mailbox.Resume();
-        ResumeChildren(causedByFailure);
+        ResumeChildren(causedByFailure, failedChild);
+        // Resuming an actor whose constructor failed would leave it without an instance: create it again.
+        if (causedByFailure is not null && _actor is null && _extras?.PendingRecreate is null) CreateActor();
     }
 
     /// <summary>A child failed: apply this actor's supervisor strategy.</summary>
@@ -69,7 +82,7 @@ internal sealed partial class ActorCell
             case Directive.Escalate:
                 RuntimeLog.ChildEscalated(Log, failed.Cause, childPath);
                 _currentMessage = null;
-                HandleInvokeFailure(failed.Cause);
+                HandleInvokeFailure(failed.Cause, failed.Child);
                 break;
         }
     }
@@ -135,6 +148,7 @@ internal sealed partial class ActorCell
         if (_extras is not null)
         {
             _extras.FailedMessage = null;
+            _extras.FailedChild = null;
             _extras.Strategy = null;
         }
         Mailbox.Resume();
@@ -191,6 +205,8 @@ internal sealed partial class ActorCell
         _extras?.Stash?.DropAllToDeadLetters();
         _flags |= CellFlags.Terminated;
         Mailbox.Close();
+        // Free the name before anyone hears of the stop: a watcher may recreate it on Terminated.
+        if (_parent is LocalActorRef parent) parent.Cell.ReleaseChildName(SelfRef);
 
         if (_extras?.WatchedBy is { } watchedBy)
             foreach (var watcher in watchedBy) watcher.SendSystemMessage(new DeathWatchNotification(SelfRef, ExistenceConfirmed: true));

@@ -67,6 +67,7 @@ internal sealed partial class ActorCell : IActorContext
     {
         _currentMessage = envelope.Message;
         _currentSender = envelope.Sender;
+        _extras?.Stash?.OnNewDelivery();
         try
         {
             var message = envelope.Message;
@@ -88,11 +89,21 @@ internal sealed partial class ActorCell : IActorContext
         }
     }
 
+    /// <summary>
+    /// Runs the current behaviour on a message the runtime unwrapped (a timer's message, a receive
+    /// timeout): it becomes the current message, so Stash() and PreRestart see it, not the wrapper.
+    /// </summary>
+    internal void ReceiveUnwrapped(object message)
+    {
+        _currentMessage = message;
+        ReceiveMessage(message);
+    }
+
     /// <summary>Runs the current behaviour; a message no handler takes goes to <see cref="ActorBase.Unhandled"/>.</summary>
     internal void ReceiveMessage(object message)
     {
         var actor = _actor!;
-        var handled = _behavior is { } b ? b(message) : actor.InvokeReceive(message);
+        var handled = actor.InvokeReceive(_behavior, message);
         if (!handled) actor.InvokeUnhandled(message);
     }
 
@@ -150,6 +161,13 @@ internal sealed partial class ActorCell : IActorContext
     }
 
     private void HandleCreate()
+    {
+        Mailbox.Resume(); // the suspension every mailbox starts with (see Mailbox)
+        CreateActor();
+    }
+
+    /// <summary>Constructs the instance and runs PreStart; a failure is an <see cref="ActorInitializationException"/>.</summary>
+    private void CreateActor()
     {
         try
         {
@@ -213,6 +231,9 @@ internal sealed partial class ActorCell : IActorContext
         _system.EventStream.Publish(new UnhandledMessage(message, _currentSender, SelfRef));
         if (_system.Settings.LogUnhandled) RuntimeLog.UnhandledMessage(Log, message.GetType().Name, SelfRef.Path.ToString(), Sender.Path.ToString());
     }
+
+    /// <summary>Makes <see cref="Sender"/> the sender of an earlier message while a deferred handler of it runs (persist handlers).</summary>
+    internal void OverrideCurrentSender(IActorRef? sender) => _currentSender = sender;
 
     /// <summary>Restores the message and sender of an async handler while its continuation runs.</summary>
     private void SetCurrent(object? message, IActorRef? sender)

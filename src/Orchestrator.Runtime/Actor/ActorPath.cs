@@ -131,9 +131,13 @@ public abstract class ActorPath : IEquatable<ActorPath>, IComparable<ActorPath>
         return hash.ToHashCode();
     }
 
-    /// <inheritdoc />
-    public int CompareTo(ActorPath? other) =>
-        string.CompareOrdinal(ToString(), other?.ToString());
+    /// <summary>Orders by the printed path, then (when both are known, as <see cref="Equals(ActorPath?)"/> does) by uid.</summary>
+    public int CompareTo(ActorPath? other)
+    {
+        var byText = string.CompareOrdinal(ToString(), other?.ToString());
+        if (byText != 0 || other is null || Uid == 0 || other.Uid == 0) return byText;
+        return Uid.CompareTo(other.Uid);
+    }
 }
 
 /// <summary>The root of an actor system's path tree, written <c>orch://system/</c>.</summary>

@@ -85,6 +85,9 @@ public sealed partial class ActorSystem
     /// <summary>The full configuration (application, then module references); modules read their sections from it.</summary>
     public Config Config { get; }
 
+    /// <summary>Manifests of every type persisted or sent between processes.</summary>
+    public Serialization.SerializationRegistry Serialization { get; } = new();
+
     /// <summary>The kernel settings.</summary>
     public ActorSystemSettings Settings { get; }
 

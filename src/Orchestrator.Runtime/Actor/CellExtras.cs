@@ -19,6 +19,7 @@ internal sealed class CellExtras
     public HashSet<IInternalActorRef>? WatchedBy;
     public SupervisorStrategy? Strategy;
     public object? FailedMessage;
+    public IActorRef? FailedChild;
     public Exception? PendingRecreate;
     public AsyncHandlerState? Async;
     public int AsyncGeneration;

@@ -31,10 +31,7 @@ public abstract class ReceiveActor : ActorBase
     }
 
     /// <summary>Handles messages of type <typeparamref name="T"/> (that pass <paramref name="shouldHandle"/>).</summary>
-    protected void Receive<T>(Action<T> handler, Predicate<T>? shouldHandle = null) =>
-        Register(shouldHandle is null
-            ? m => { if (m is not T t) return false; handler(t); return true; }
-            : m => { if (m is not T t || !shouldHandle(t)) return false; handler(t); return true; });
+    protected void Receive<T>(Action<T> handler, Predicate<T>? shouldHandle = null) => Register(TypedHandlers.For(handler, shouldHandle));
 
     /// <summary>Handles messages of type <typeparamref name="T"/> for which <paramref name="handler"/> returns true.</summary>
     protected void Receive<T>(Func<T, bool> handler) => Register(m => m is T t && handler(t));
@@ -53,7 +50,7 @@ public abstract class ReceiveActor : ActorBase
         });
 
     /// <summary>Handles every message not handled by an earlier registration.</summary>
-    protected void ReceiveAny(Action<object> handler) => Register(m => { handler(m); return true; });
+    protected void ReceiveAny(Action<object> handler) => Register(TypedHandlers.Any(handler));
 
     /// <summary>Handles every message not handled earlier, asynchronously (see <see cref="ReceiveAsync{T}"/>).</summary>
     protected void ReceiveAnyAsync(Func<object, Task> handler) => Register(m => { Cell.RunAsync(() => handler(m)); return true; });
@@ -74,13 +71,7 @@ public abstract class ReceiveActor : ActorBase
         try
         {
             configure();
-            var handlers = _configuring.ToArray();
-            return m =>
-            {
-                for (var i = 0; i < handlers.Length; i++)
-                    if (handlers[i](m)) return true;
-                return false;
-            };
+            return TypedHandlers.FirstMatch(_configuring.ToArray());
         }
         finally
         {

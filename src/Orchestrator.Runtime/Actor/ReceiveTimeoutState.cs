@@ -43,7 +43,7 @@ internal sealed class ReceiveTimeoutState(ActorCell cell)
         }
         Touch();
         Arm(Timeout);
-        cell.ReceiveMessage(ReceiveTimeout.Instance);
+        cell.ReceiveUnwrapped(ReceiveTimeout.Instance);
     }
 
     private void Arm(TimeSpan delay)

@@ -45,11 +45,17 @@ internal sealed class ActorStash(ActorCell cell) : IStash
         _lastStashed = message;
     }
 
+    /// <summary>
+    /// A new delivery starts: the same object may arrive (and be stashed) again, e.g. a singleton
+    /// message or an interned string, so only a second Stash() within one delivery is an error.
+    /// </summary>
+    internal void OnNewDelivery() => _lastStashed = null;
+
     public void Unstash()
     {
         if (_stashed.First is not { } first) return;
         _stashed.RemoveFirst();
-        cell.Mailbox.Prepend(first.Value);
+        PutBack(first.Value);
     }
 
     public void UnstashAll() => UnstashAll(static _ => true);
@@ -62,7 +68,7 @@ internal sealed class ActorStash(ActorCell cell) : IStash
             var previous = node.Previous;
             if (predicate(node.Value.Message))
             {
-                cell.Mailbox.Prepend(node.Value);
+                PutBack(node.Value);
                 _stashed.Remove(node);
             }
             node = previous;
@@ -71,6 +77,16 @@ internal sealed class ActorStash(ActorCell cell) : IStash
     }
 
     internal void UnstashAllForRestart() => UnstashAll();
+
+    /// <summary>
+    /// Puts a message back in front of the mailbox. A Terminated the actor stashed was accepted
+    /// once already, so it is queued for delivery again (otherwise it would be taken for a stale one).
+    /// </summary>
+    private void PutBack(in Envelope envelope)
+    {
+        if (envelope.Message is Terminated t) cell.RequeueTerminated(t.ActorRef);
+        cell.Mailbox.Prepend(envelope);
+    }
 
     internal void DropAllToDeadLetters()
     {

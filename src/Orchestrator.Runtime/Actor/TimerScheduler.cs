@@ -78,6 +78,6 @@ internal sealed class TimerScheduler(ActorCell cell) : ITimerScheduler
     {
         if (!_timers.TryGetValue(fired.Key, out var entry) || entry.Generation != fired.Generation) return;
         if (!entry.Periodic) _timers.Remove(fired.Key);
-        cell.ReceiveMessage(fired.Message);
+        cell.ReceiveUnwrapped(fired.Message);
     }
 }

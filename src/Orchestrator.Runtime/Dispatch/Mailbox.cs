@@ -9,6 +9,9 @@ namespace Orchestrator.Runtime.Dispatch;
 /// The status word packs three things so that one CAS decides scheduling: bit 0 = scheduled,
 /// bit 1 = closed, bits 2.. = suspend count. The user queue is created on the first user message
 /// because many actors (most of a million spawned children) never receive one.
+/// A new mailbox starts suspended once, and processing Create takes that back: a child is visible
+/// (to selections, to Children) a moment before its Create is queued, and a message told to it in
+/// that moment must not run before there is an actor instance.
 /// </remarks>
 internal sealed class Mailbox : IThreadPoolWorkItem
 {
@@ -20,7 +23,7 @@ internal sealed class Mailbox : IThreadPoolWorkItem
     private readonly MailboxSettings? _settings;
     private IMessageQueue? _queue;
     private SystemMessage? _systemHead;
-    private int _status;
+    private int _status = SuspendUnit;
 
     // Messages put back in front of the queue by UnstashAll; touched only by the running turn.
     private List<Envelope>? _prepended;

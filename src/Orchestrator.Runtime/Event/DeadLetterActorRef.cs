@@ -23,8 +23,20 @@ internal sealed class DeadLetterActorRef(ActorSystem system, ActorPath path) : A
     /// <summary>Publishes a message that could not reach <paramref name="recipient"/>.</summary>
     public void Publish(object message, IActorRef? sender, IActorRef recipient, string? reason = null)
     {
-        // A Terminated or timer tick for a stopped actor is routine, not worth a dead letter.
-        if (message is Terminated or ReceiveTimeoutState.Tick or TimerScheduler.TimerFired) return;
+        switch (message)
+        {
+            // A Terminated or timer tick for a stopped actor is routine, not worth a dead letter.
+            case Terminated or ReceiveTimeoutState.Tick or TimerScheduler.TimerFired:
+                return;
+            // A DeadLetter event that did not fit a subscriber's full mailbox is not wrapped again:
+            // the new DeadLetter would go to the same full subscriber, recursively.
+            case DeadLetter:
+                return;
+            // Nothing is there to identify itself: say so, as the sender of an Identify waits for an answer.
+            case Identify identify:
+                sender?.Tell(new ActorIdentity(identify.MessageId, null), this);
+                return;
+        }
         PublishDeadLetter(new DeadLetter(message, sender, recipient, reason));
     }
 

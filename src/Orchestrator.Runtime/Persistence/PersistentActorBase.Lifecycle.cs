@@ -1,0 +1,177 @@
+using Orchestrator.Runtime.Dispatch;
+using Orchestrator.Runtime.Persistence.Journal;
+using Orchestrator.Runtime.Persistence.Snapshot;
+
+namespace Orchestrator.Runtime.Persistence;
+
+/// <summary>The recovery and persist state machine, wrapped around the user's handlers.</summary>
+public abstract partial class PersistentActorBase
+{
+    internal sealed override void AroundPreStart()
+    {
+        base.AroundPreStart();
+        StartRecovery();
+    }
+
+    internal sealed override void AroundPostRestart(Exception reason)
+    {
+        base.AroundPostRestart(reason);
+        StartRecovery();
+    }
+
+    internal sealed override void AroundPreRestart(Exception reason, object? message)
+    {
+        UnstashInternal();
+        _phase = Phase.Stopped;
+        base.AroundPreRestart(reason, message);
+    }
+
+    internal sealed override void AroundPostStop()
+    {
+        _phase = Phase.Stopped;
+        foreach (var e in _internalStash) Cell.SystemImpl.DeadLetterRef.Publish(e.Message, e.Sender, Self);
+        _internalStash.Clear();
+        base.AroundPostStop();
+    }
+
+    private void StartRecovery()
+    {
+        _instanceId = Interlocked.Increment(ref _instanceCounter);
+        _writerId = Guid.NewGuid().ToString("N");
+        _phase = Phase.WaitingForSnapshot;
+        PersistenceExtension.SnapshotStore.Tell(new LoadSnapshot(PersistenceId, RecoverySnapshotCriteria, _instanceId), Self);
+    }
+
+    internal sealed override bool AroundReceive(Receive? behavior, object message)
+    {
+        switch (_phase)
+        {
+            case Phase.WaitingForSnapshot:
+                if (message is LoadSnapshotResult result && result.ActorInstanceId == _instanceId) OnSnapshotLoaded(result.Offer);
+                else if (message is LoadSnapshotFailed failed && failed.ActorInstanceId == _instanceId)
+                    FailRecovery(new RecoveryException(PersistenceId, 0, $"its snapshot cannot be loaded: {failed.Cause.Message}", failed.Cause));
+                else StashInternal(message);
+                return true;
+
+            case Phase.Replaying:
+                switch (message)
+                {
+                    case ReplayedMessage replayed when replayed.ActorInstanceId == _instanceId: OnReplayed(replayed); break;
+                    case RecoverySuccess success when success.ActorInstanceId == _instanceId: OnRecoverySuccess(success.HighestSequenceNr); break;
+                    case ReplayMessagesFailure failure when failure.ActorInstanceId == _instanceId: FailRecovery(failure.Cause); break;
+                    default: StashInternal(message); break;
+                }
+                return true;
+
+            case Phase.Persisting:
+                switch (message)
+                {
+                    case WriteMessageSuccess success when success.ActorInstanceId == _instanceId: OnWriteSuccess(success); break;
+                    case WriteMessageFailure failure when failure.ActorInstanceId == _instanceId: OnWriteFailure(failure); break;
+                    case WriteMessageSuccess or WriteMessageFailure: break;
+                    default: StashInternal(message); break;
+                }
+                return true;
+
+            case Phase.Processing:
+                if (message is WriteMessageSuccess or WriteMessageFailure or ReplayedMessage or RecoverySuccess or ReplayMessagesFailure
+                    or LoadSnapshotResult or LoadSnapshotFailed) return true; // late replies to an earlier incarnation
+                var handled = base.AroundReceive(behavior, message);
+                FlushBatch();
+                return handled;
+
+            default:
+                return true;
+        }
+    }
+
+    private void OnSnapshotLoaded(SnapshotOffer? offer)
+    {
+        if (offer is not null)
+        {
+            LastSequenceNr = SnapshotSequenceNr = offer.Metadata.SequenceNr;
+            if (!RecoverWith(offer)) return;
+        }
+        _phase = Phase.Replaying;
+        PersistenceExtension.Journal.Tell(new ReplayMessages(PersistenceId, LastSequenceNr + 1, long.MaxValue, long.MaxValue, Self, _instanceId), Self);
+    }
+
+    private void OnReplayed(ReplayedMessage replayed)
+    {
+        LastSequenceNr = replayed.Repr.SequenceNr;
+        RecoverWith(replayed.Event);
+    }
+
+    private void OnRecoverySuccess(long highestSequenceNr)
+    {
+        LastSequenceNr = Math.Max(LastSequenceNr, highestSequenceNr);
+        _nextSequenceNr = LastSequenceNr;
+        _phase = Phase.Processing;
+        if (!RecoverWith(RecoveryCompleted.Instance)) return;
+        FlushBatch();
+        if (_phase == Phase.Processing) UnstashInternal();
+    }
+
+    private bool RecoverWith(object message)
+    {
+        try
+        {
+            ReceiveRecover(message);
+            return true;
+        }
+        catch (Exception e)
+        {
+            FailRecovery(new RecoveryException(PersistenceId, LastSequenceNr, $"the recovery handler threw on {message.GetType().Name}: {e.Message}", e));
+            return false;
+        }
+    }
+
+    private void FailRecovery(Exception cause)
+    {
+        _phase = Phase.Stopped;
+        OnRecoveryFailure(cause);
+        Context.Stop(Self);
+    }
+
+    private void FlushBatch()
+    {
+        if (_batch is not { Count: > 0 } batch) return;
+        _batch = null;
+        _phase = Phase.Persisting;
+        var journal = PersistenceExtension.Journal;
+        foreach (var write in batch) journal.Tell(new WriteMessages(write, Self, _instanceId), Self);
+    }
+
+    private void OnWriteSuccess(WriteMessageSuccess success)
+    {
+        var pending = _pending.Dequeue();
+        if (pending.SequenceNr != success.SequenceNr)
+            throw new InvalidOperationException($"{PersistenceId}: journal confirmed event {success.SequenceNr} but event {pending.SequenceNr} was next.");
+        LastSequenceNr = pending.SequenceNr;
+        LastOrdering = success.Ordering;
+        Cell.OverrideCurrentSender(pending.Sender);
+        pending.Handler(pending.Event);
+        // Events the handler persisted go out now, behind those still in flight, so order holds.
+        FlushBatch();
+        if (_pending.Count > 0) return;
+        _phase = Phase.Processing;
+        UnstashInternal();
+    }
+
+    private void OnWriteFailure(WriteMessageFailure failure)
+    {
+        var pending = _pending.Count > 0 ? _pending.Peek() : null;
+        _pending.Clear();
+        _phase = Phase.Stopped;
+        OnPersistFailure(failure.Cause, pending?.Event ?? "(unknown event)", failure.SequenceNr);
+        Context.Stop(Self);
+    }
+
+    private void StashInternal(object message) => _internalStash.Add(new Envelope(message, Cell.CurrentSender));
+
+    private void UnstashInternal()
+    {
+        for (var i = _internalStash.Count - 1; i >= 0; i--) Cell.Mailbox.Prepend(_internalStash[i]);
+        _internalStash.Clear();
+    }
+}

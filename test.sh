@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# Restores, builds and runs every test of the solution. Before that it installs and starts the
+# real components the tests use (PostgreSQL, Docker with its local registry and images); each
+# setup script is idempotent and fails loudly, so a missing component fails the run, never skips it.
+set -euo pipefail
+cd "$(dirname "$0")"
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+
+for setup in scripts/ensure-postgres.sh scripts/ensure-docker.sh; do
+  if [ -f "$setup" ]; then
+    echo "== $setup"
+    bash "$setup"
+  fi
+done
+
+echo "== build"
+dotnet build ActorOrchestrator.sln -c Release -nologo -v quiet
+
+passed=0; failed=0; status=0
+log=$(mktemp)
+for project in tests/*/*.Tests.csproj; do
+  echo "== test $(basename "$project" .csproj)"
+  if ! dotnet test "$project" -c Release --no-build -nologo -v quiet 2>&1 | tee "$log"; then status=1; fi
+  line=$(grep -E '^(Passed|Failed)!' "$log" | tail -n 1 || true)
+  if [ -z "$line" ]; then
+    echo "!! $(basename "$project"): no test summary (build or runner failure)"
+    status=1
+    continue
+  fi
+  p=$(sed -E 's/.*Passed: *([0-9]+).*/\1/' <<<"$line"); f=$(sed -E 's/.*Failed: *([0-9]+).*/\1/' <<<"$line")
+  passed=$((passed + p)); failed=$((failed + f))
+done
+rm -f "$log"
+echo
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ] || status=1
+exit "$status"
