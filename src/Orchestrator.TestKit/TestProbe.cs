@@ -105,12 +105,15 @@ public sealed class TestProbe
     /// <summary>Receives exactly <paramref name="count"/> messages, all within <paramref name="timeout"/>.</summary>
     public IReadOnlyList<object> ReceiveN(int count, TimeSpan? timeout = null)
     {
-        var deadline = Stopwatch.GetTimestamp() + Remaining(timeout).Ticks * Stopwatch.Frequency / TimeSpan.TicksPerSecond;
+        // Measured with a stopwatch rather than converted to timestamp ticks, which overflows for long timeouts.
+        var wait = Remaining(timeout);
+        var watch = Stopwatch.StartNew();
         var result = new List<object>(count);
         while (result.Count < count)
         {
-            var left = Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), deadline);
-            if (left < TimeSpan.Zero || !TryReceive(left < TimeSpan.Zero ? TimeSpan.Zero : left, out var message))
+            var left = wait == Timeout.InfiniteTimeSpan ? Timeout.InfiniteTimeSpan : wait - watch.Elapsed;
+            if (left < TimeSpan.Zero && left != Timeout.InfiniteTimeSpan) left = TimeSpan.Zero;
+            if (!TryReceive(left, out var message))
                 throw new XunitException($"Timeout waiting for {count} messages: got {result.Count}.");
             result.Add(message);
         }
@@ -163,7 +166,7 @@ public sealed class TestProbe
         if (_withinDeadline is { } end)
         {
             var left = end - DateTime.UtcNow;
-            if (left < wait) wait = left < TimeSpan.Zero ? TimeSpan.Zero : left;
+            if (wait == Timeout.InfiniteTimeSpan || left < wait) wait = left < TimeSpan.Zero ? TimeSpan.Zero : left;
         }
         return wait;
     }
