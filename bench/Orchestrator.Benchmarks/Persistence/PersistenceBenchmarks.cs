@@ -27,7 +27,7 @@ internal static class PersistenceBenchmarks
     {
         var dir = Path.Combine(Path.GetTempPath(), "orch-bench", Guid.NewGuid().ToString("N"));
         var hocon = $$"""
-            orchestrator { stdout-logging = off, log-dead-letters = 0 }
+            orchestrator { loglevel = Warning, log-dead-letters = 0 }
             orchestrator.persistence {
               journal.plugin = {{plugin}}
               snapshot-store.plugin = {{plugin}}
@@ -84,7 +84,7 @@ internal static class PersistenceBenchmarks
         var done = new TaskCompletionSource();
         var sw = Stopwatch.StartNew();
         writer.Tell(new Go(events, done), null);
-        done.Task.Wait();
+        Await(done.Task);
         return events / sw.Elapsed.TotalSeconds;
     }
 
@@ -96,7 +96,7 @@ internal static class PersistenceBenchmarks
         var dones = writers.Select(_ => new TaskCompletionSource()).ToList();
         var sw = Stopwatch.StartNew();
         for (var i = 0; i < actors; i++) writers[i].Tell(new Go(perActor, dones[i]), null);
-        Task.WaitAll(dones.Select(d => d.Task).ToArray());
+        Await(Task.WhenAll(dones.Select(d => d.Task)));
         return actors * perActor / sw.Elapsed.TotalSeconds;
     }
 
@@ -105,7 +105,7 @@ internal static class PersistenceBenchmarks
     {
         var done = new TaskCompletionSource();
         writer.Tell(new Go(1, done), null);
-        done.Task.Wait();
+        Await(done.Task);
     }
 
     private static void RecoveryAndCatchUp(string plugin, int runs)
@@ -116,7 +116,7 @@ internal static class PersistenceBenchmarks
         var writers = new[] { "rec-plain", "rec-snap" }.Select(id => system.ActorOf(Props.Create(() => new Writer(id, null)))).ToList();
         var fills = writers.Select(_ => new TaskCompletionSource()).ToList();
         for (var i = 0; i < writers.Count; i++) writers[i].Tell(new Go(events, fills[i]), null);
-        Task.WaitAll(fills.Select(f => f.Task).ToArray());
+        Await(Task.WhenAll(fills.Select(f => f.Task)));
         var inbox = new BlockingInbox(system);
         writers[1].Tell(new SnapshotNow(), inbox.Ref);
         var snapWriter = system.ActorOf(Props.Create(() => new Writer("rec-snap", inbox.Ref)));
@@ -146,6 +146,12 @@ internal static class PersistenceBenchmarks
             foreach (var _ in query.CurrentEventsByTag("bench").ToBlockingEnumerable()) count++;
             return count / sw.Elapsed.TotalSeconds;
         });
+    }
+
+    /// <summary>Waits for a workload step; a stopped entity (e.g. a failed recovery) fails the run instead of hanging it.</summary>
+    private static void Await(Task task)
+    {
+        if (!task.Wait(TimeSpan.FromMinutes(3))) throw new TimeoutException("A benchmark step did not finish within 3 minutes; an entity probably stopped (see the log).");
     }
 
     /// <summary>Terminates the system when the workload is done.</summary>

@@ -91,6 +91,15 @@ internal static class StoragePlugins
     private static SqlStorageOptions SqliteOptions(PersistenceSettings settings) =>
         new($"Data Source={Path.GetFullPath(settings.SqlitePath)}", settings.TablePrefix);
 
-    private static SqlStorageOptions PostgresOptions(PersistenceSettings settings) =>
-        new(settings.PostgresConnectionString, settings.TablePrefix);
+    /// <summary>
+    /// Caps the pool unless the connection string sets its own cap: two storages with Npgsql's default
+    /// of 100 would exceed PostgreSQL's default max_connections, and refused connections fail recoveries.
+    /// </summary>
+    private static SqlStorageOptions PostgresOptions(PersistenceSettings settings)
+    {
+        var builder = new Npgsql.NpgsqlConnectionStringBuilder(settings.PostgresConnectionString);
+        if (!settings.PostgresConnectionString.Contains("Pool Size", StringComparison.OrdinalIgnoreCase))
+            builder.MaxPoolSize = settings.PostgresMaxPoolSize;
+        return new(builder.ConnectionString, settings.TablePrefix);
+    }
 }

@@ -26,6 +26,9 @@ public sealed record PersistenceSettings
     /// <summary>Npgsql connection string of the PostgreSQL journal.</summary>
     public string PostgresConnectionString { get; init; } = "";
 
+    /// <summary>Most connections each PostgreSQL storage (journal, snapshots) keeps open; requests beyond it wait for a free one.</summary>
+    public int PostgresMaxPoolSize { get; init; } = 16;
+
     /// <summary>Prefix of every table name, to share a database between clusters or tests.</summary>
     public string TablePrefix { get; init; } = "";
 
@@ -44,9 +47,11 @@ public sealed record PersistenceSettings
             QueryBatchSize = p.GetInt("query.batch-size"),
             SqlitePath = p.GetString("sqlite.path"),
             PostgresConnectionString = p.GetString("postgresql.connection-string"),
+            PostgresMaxPoolSize = p.GetInt("postgresql.max-pool-size"),
             TablePrefix = p.GetString("table-prefix"),
         };
         if (settings.MaxBatchSize < 1) throw new ConfigException(p.OriginOf("journal.max-batch-size"), "orchestrator.persistence.journal.max-batch-size must be at least 1.");
+        if (settings.PostgresMaxPoolSize < 1) throw new ConfigException(p.OriginOf("postgresql.max-pool-size"), "orchestrator.persistence.postgresql.max-pool-size must be at least 1.");
         if (settings.QueryBatchSize < 1) throw new ConfigException(p.OriginOf("query.batch-size"), "orchestrator.persistence.query.batch-size must be at least 1.");
         if ((settings.JournalPlugin == "postgresql" || settings.SnapshotPlugin == "postgresql") && string.IsNullOrWhiteSpace(settings.PostgresConnectionString))
             throw new ConfigException(p.OriginOf("postgresql.connection-string"), "orchestrator.persistence.postgresql.connection-string is required when a plugin is 'postgresql'.");
