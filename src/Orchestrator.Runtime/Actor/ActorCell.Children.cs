@@ -122,7 +122,8 @@ internal sealed class ChildrenContainer
 
     private readonly Dictionary<string, ChildRestartStats> _byName = new(StringComparer.Ordinal);
     // Stopped children whose names are free again but whose DeathWatchNotification is still on its way.
-    private List<ChildRestartStats>? _released;
+    // Keyed by reference: a million children stopping at once must not make each removal a scan.
+    private Dictionary<IActorRef, ChildRestartStats>? _released;
     private int _terminating;
     private long _nameCounter;
     private bool _closed;
@@ -158,12 +159,7 @@ internal sealed class ChildrenContainer
         {
             if (_byName.TryGetValue(child.Path.Name, out var s) && ReferenceEquals(s.Child, child))
                 _byName.Remove(child.Path.Name);
-            else if (_released?.FindIndex(r => ReferenceEquals(r.Child, child)) is >= 0 and var i)
-            {
-                s = _released[i];
-                _released.RemoveAt(i);
-            }
-            else return false;
+            else if (_released is null || !_released.Remove(child, out s!)) return false;
             if (s.IsTerminating) _terminating--;
             return true;
         }
@@ -176,7 +172,7 @@ internal sealed class ChildrenContainer
         {
             if (!_byName.TryGetValue(child.Path.Name, out var s) || !ReferenceEquals(s.Child, child)) return;
             _byName.Remove(child.Path.Name);
-            (_released ??= []).Add(s);
+            (_released ??= new(ReferenceEqualityComparer.Instance)).Add(child, s);
         }
     }
 
