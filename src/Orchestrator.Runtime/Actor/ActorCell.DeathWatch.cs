@@ -45,7 +45,7 @@ internal sealed partial class ActorCell
         if (Volatile.Read(ref _children)?.TryRemove(actor) == true) HandleChildTerminated();
         if (IsTerminating || _extras?.Watching?.Remove(actor) != true) return;
         (Extras.TerminatedQueued ??= []).Add(actor);
-        Mailbox.Post(new Terminated(actor, notification.ExistenceConfirmed), actor);
+        Mailbox.Post(new Terminated(actor, notification.ExistenceConfirmed, notification.AddressTerminated), actor);
     }
 
     private bool ShouldDeliverTerminated(IActorRef actor) => _extras?.TerminatedQueued?.Remove(actor) == true;

@@ -4,7 +4,8 @@ namespace Orchestrator.Runtime;
 
 /// <summary>
 /// A set of local actors named by a path that may contain <c>..</c> and the wildcards <c>*</c> and
-/// <c>?</c>; it is resolved against the live tree each time it is used.
+/// <c>?</c>; it is resolved against the live tree each time it is used. With remoting on, a path naming
+/// another system's address selects actors there: the path is sent along and resolved by that system.
 /// </summary>
 public sealed class ActorSelection
 {
@@ -32,9 +33,18 @@ public sealed class ActorSelection
         {
             var slash = text.IndexOf('/', sep + 3);
             var address = slash < 0 ? text : text[..slash];
-            if (!Address.TryParse(address, out var parsed) || parsed!.System != system.Name)
-                throw new ArgumentException($"Actor selection {path} names another system than {system.Name}; remote selections need remoting.", nameof(path));
+            if (!Address.TryParse(address, out var parsed))
+                throw new ArgumentException($"Actor selection {path} has a malformed address.", nameof(path));
             text = slash < 0 ? "/" : text[slash..];
+            if (!system.IsLocalAddress(parsed!))
+            {
+                // Another system's actors: anchored at its root, resolved by that system when told.
+                if (system.Remote is null || parsed!.IsLocal)
+                    throw new ArgumentException($"Actor selection {path} names another system than {system.Name}; remote selections need remoting.", nameof(path));
+                return new ActorSelection(system.Remote.RefFor(new RootActorPath(parsed)), text.Split('/', StringSplitOptions.RemoveEmptyEntries), system, path);
+            }
+            if (parsed!.System != system.Name)
+                throw new ArgumentException($"Actor selection {path} names another system than {system.Name}; remote selections need remoting.", nameof(path));
         }
         if (text.StartsWith('/')) anchor = system.RootRef;
         var elements = text.Split('/', StringSplitOptions.RemoveEmptyEntries);
@@ -45,6 +55,11 @@ public sealed class ActorSelection
     public void Tell(object message, IActorRef? sender = null)
     {
         sender ??= ActorCell.Current?.Self;
+        if (_anchor is Remoting.RemoteActorRef remoteRoot)
+        {
+            remoteRoot.TellSelection("/" + string.Join('/', _elements), message, sender);
+            return;
+        }
         var matches = Resolve();
         if (matches.Count == 0)
         {
@@ -57,15 +72,38 @@ public sealed class ActorSelection
     /// <summary>The one actor the selection names; fails with <see cref="ActorNotFoundException"/> when none does.</summary>
     public Task<IActorRef> ResolveOne(TimeSpan? timeout = null)
     {
+        if (_anchor is Remoting.RemoteActorRef) return ResolveRemote(timeout ?? _system.Settings.AskTimeout);
         var matches = Resolve();
         return matches.Count > 0
             ? Task.FromResult(matches[0])
             : Task.FromException<IActorRef>(new ActorNotFoundException($"No actor found for selection {PathString}."));
     }
 
-    /// <summary>Every live actor the path currently names.</summary>
+    /// <summary>A remote selection is resolved by the other system: it answers an <see cref="Identify"/>.</summary>
+    private async Task<IActorRef> ResolveRemote(TimeSpan timeout)
+    {
+        var identify = new Identify(null);
+        var promise = new PromiseActorRef(_anchor, identify, timeout, CancellationToken.None, _system.RootRef.Path);
+        Tell(identify, promise);
+        object? reply;
+        try
+        {
+            reply = await promise.Task.ConfigureAwait(false);
+        }
+        catch (AskTimeoutException e)
+        {
+            throw new ActorNotFoundException($"No actor answered for selection {PathString} within {timeout.TotalMilliseconds:0} ms: {e.Message}");
+        }
+        return reply is ActorIdentity { Subject: { } subject }
+            ? subject
+            : throw new ActorNotFoundException($"No actor found for selection {PathString}.");
+    }
+
+    /// <summary>Every live actor the path currently names (local selections only: a remote one is resolved with <see cref="ResolveOne"/>).</summary>
     public IReadOnlyList<IActorRef> Resolve()
     {
+        if (_anchor is Remoting.RemoteActorRef)
+            throw new InvalidOperationException($"Selection {PathString} names another system: use ResolveOne or Tell.");
         var current = new List<IInternalActorRef> { (IInternalActorRef)_anchor };
         foreach (var element in _elements)
         {

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Orchestrator.Hocon;
 using Orchestrator.Runtime.Configuration;
 using Orchestrator.Runtime.Event;
+using Orchestrator.Runtime.Remoting;
 
 namespace Orchestrator.Runtime;
 
@@ -22,13 +23,16 @@ public sealed partial class ActorSystem
     private readonly ActorCell _systemGuardian;
     private int _terminating;
 
-    private ActorSystem(string name, ActorSystemSettings settings, Config config, ILoggerFactory? loggerFactory)
+    private ActorSystem(string name, ActorSystemSettings settings, Config config, ILoggerFactory? loggerFactory, Address address)
     {
         Name = name;
         Config = config;
         Settings = settings.Validate();
-        Address = Address.Local(name);
+        // With remoting the address is the bound network address, known before any path is made.
+        Address = address;
         EventStream = new EventStream();
+        // Refs inside serialized messages travel as path strings and come back as refs of this system.
+        Serialization.Options.Converters.Add(new ActorRefJsonConverter(this));
         if (loggerFactory is null && settings.StdoutLogging)
         {
             _ownedLoggerFactory = LoggerFactory.Create(b => b.AddSimpleConsole(o => o.TimestampFormat = "HH:mm:ss.fff ").SetMinimumLevel(settings.LogLevel));
@@ -66,14 +70,22 @@ public sealed partial class ActorSystem
     {
         var full = ReferenceConfig.WithReferences(config).Resolve();
         var settings = ActorSystemSettingsReader.Read(full);
-        return Create(name, settings, loggerFactory, full);
+        return Create(name, settings, loggerFactory, full, RemoteSettings.Read(full));
     }
 
-    private static ActorSystem Create(string name, ActorSystemSettings settings, ILoggerFactory? loggerFactory, Config config)
+    private static ActorSystem Create(string name, ActorSystemSettings settings, ILoggerFactory? loggerFactory, Config config, RemoteSettings? remote = null)
     {
         if (!SystemNameRegex().IsMatch(name))
             throw new ArgumentException($"Invalid actor system name '{name}': use letters, digits, '-' and '_', starting with a letter or digit.", nameof(name));
-        return new ActorSystem(name, settings, config, loggerFactory);
+        // Remoting binds its port first: the system's address (part of every path) names the bound port.
+        var transport = remote is { Enabled: true } ? RemoteTransport.Bind(name, remote) : null;
+        var system = new ActorSystem(name, settings, config, loggerFactory, transport?.LocalAddress ?? Address.Local(name));
+        if (transport is not null)
+        {
+            system.Remote = transport;
+            transport.Start(system);
+        }
+        return system;
     }
 
     /// <summary>The system's name.</summary>
@@ -119,6 +131,15 @@ public sealed partial class ActorSystem
     internal int Throughput => Settings.Throughput;
     internal bool IsTerminating => Volatile.Read(ref _terminating) != 0;
 
+    /// <summary>The remoting transport when <c>orchestrator.remote.enabled</c> is on.</summary>
+    internal RemoteTransport? Remote { get; private set; }
+
+    /// <summary>
+    /// Temporary refs reachable by path under <c>/temp</c>: an Ask's promise is registered here while
+    /// its path is published to another process, so a reply arriving by path finds it.
+    /// </summary>
+    internal ConcurrentDictionary<string, IInternalActorRef> TempRefs { get; } = new(StringComparer.Ordinal);
+
     /// <summary>Creates a top-level actor under <c>/user</c>.</summary>
     public IActorRef ActorOf(Props props, string? name = null) => _userGuardian.MakeChild(props, name, systemName: false);
 
@@ -127,6 +148,47 @@ public sealed partial class ActorSystem
 
     /// <summary>Selects actors by absolute path (<c>/user/a/b</c>, wildcards allowed).</summary>
     public ActorSelection ActorSelection(string path) => Runtime.ActorSelection.Parse(RootRef, path, this);
+
+    /// <summary>
+    /// The actor named by <paramref name="path"/>: a local ref when the path is this system's (matching
+    /// the uid when the path has one), a <see cref="RemoteActorRef"/> when it names another system and
+    /// remoting is on. A path naming no live actor gives a ref whose messages go to dead letters and
+    /// whose watchers get <see cref="Terminated"/> with ExistenceConfirmed = false.
+    /// </summary>
+    public IActorRef ResolveActorRef(ActorPath path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        if (IsLocalAddress(path.Address)) return ResolveLocal(path) ?? new EmptyLocalActorRef(this, path);
+        if (path.Equals(ActorRefs.Nobody.Path)) return ActorRefs.Nobody;
+        if (Remote is { } remote && !path.Address.IsLocal) return remote.RefFor(path);
+        return new EmptyLocalActorRef(this, path);
+    }
+
+    /// <summary>Parses <paramref name="path"/> (e.g. <c>orch.tcp://sys@host:1/user/a#12</c>) and resolves it as <see cref="ResolveActorRef(ActorPath)"/> does.</summary>
+    public IActorRef ResolveActorRef(string path) =>
+        ActorPath.TryParse(path, out var parsed)
+            ? ResolveActorRef(parsed!)
+            : throw new ArgumentException($"'{path}' is not an absolute actor path (protocol://system[@host:port]/...).", nameof(path));
+
+    /// <summary>True when <paramref name="address"/> names this system (its network address, or its bare local form).</summary>
+    internal bool IsLocalAddress(Address address) =>
+        address.Equals(Address) || (address.IsLocal && address.System == Name && address.Protocol == Address.LocalProtocol);
+
+    /// <summary>The live local actor at <paramref name="path"/> (address ignored), or null.</summary>
+    internal IInternalActorRef? ResolveLocal(ActorPath path)
+    {
+        var elements = path.Elements;
+        if (elements.Count == 0) return RootRef;
+        if (elements.Count == 2 && elements[0] == "temp")
+            return TempRefs.TryGetValue(elements[1], out var temp) && (path.Uid == 0 || temp.Path.Uid == path.Uid) ? temp : null;
+        IInternalActorRef? current = RootRef;
+        foreach (var element in elements)
+        {
+            current = ChildOf(current, element);
+            if (current is null) return null;
+        }
+        return path.Uid == 0 || current.Path.Uid == path.Uid ? current : null;
+    }
 
     /// <summary>Stops an actor asynchronously (children first).</summary>
     public void Stop(IActorRef actor)

@@ -28,7 +28,8 @@ public static class Futures
         var effective = timeout ?? system?.Settings.AskTimeout ?? TimeSpan.FromSeconds(30);
         if (recipient is IInternalActorRef { IsTerminated: true })
             return Task.FromException<object?>(new AskTimeoutException($"Ask of {message.GetType().Name} to {recipient.Path} failed: the recipient has stopped."));
-        var promise = new PromiseActorRef(recipient, message, effective, cancellationToken);
+        // The promise lives in the asking system: its path must name this process even when the recipient is remote.
+        var promise = new PromiseActorRef(recipient, message, effective, cancellationToken, system?.RootRef.Path ?? recipient.Path.Root);
         recipient.Tell(message, promise);
         return promise.Task;
     }
@@ -73,13 +74,15 @@ public static class Futures
     private static ActorSystem? SystemOf(IActorRef recipient) => recipient switch
     {
         LocalActorRef local => local.Cell.SystemImpl,
+        Remoting.RemoteActorRef remote => remote.System,
         _ => ActorCell.Current?.SystemImpl,
     };
 }
 
 /// <summary>
 /// The temporary sender of an Ask: the first message it receives completes the task. It is not
-/// registered anywhere, so an Ask costs one object, one task and one timer entry.
+/// registered anywhere, so an Ask costs one object, one task and one timer entry — unless its path is
+/// serialized for another process (<see cref="Publish"/>): then it is reachable under <c>/temp</c> until it completes.
 /// </summary>
 internal sealed class PromiseActorRef : ActorRefBase, IInternalActorRef
 {
@@ -89,11 +92,14 @@ internal sealed class PromiseActorRef : ActorRefBase, IInternalActorRef
     private readonly long _id = Interlocked.Increment(ref _counter);
     private readonly Timer? _timer;
     private readonly CancellationTokenRegistration _registration;
+    private readonly ActorPath _root;
     private ActorPath? _path;
+    private ActorSystem? _publishedIn;
 
-    public PromiseActorRef(IActorRef target, object message, TimeSpan timeout, CancellationToken cancellationToken)
+    public PromiseActorRef(IActorRef target, object message, TimeSpan timeout, CancellationToken cancellationToken, ActorPath root)
     {
         _target = target;
+        _root = root;
         if (timeout != Timeout.InfiniteTimeSpan)
         {
             if (timeout <= TimeSpan.Zero) throw new ArgumentOutOfRangeException(nameof(timeout), timeout, "Ask timeout must be positive.");
@@ -110,7 +116,7 @@ internal sealed class PromiseActorRef : ActorRefBase, IInternalActorRef
 
     public Task<object?> Task => _completion.Task;
 
-    public override ActorPath Path => _path ??= new ChildActorPath(_target.Path.Root / "temp", "$ask" + _id, _id);
+    public override ActorPath Path => _path ??= new ChildActorPath(_root / "temp", "$ask" + _id, _id);
 
     public bool IsTerminated => _completion.Task.IsCompleted;
 
@@ -129,6 +135,19 @@ internal sealed class PromiseActorRef : ActorRefBase, IInternalActorRef
     {
         _timer?.Dispose();
         _registration.Dispose();
+        Volatile.Read(ref _publishedIn)?.TempRefs.TryRemove(new KeyValuePair<string, IInternalActorRef>(Path.Name, this));
+    }
+
+    /// <summary>
+    /// Makes the promise reachable by path in <paramref name="system"/> (called when its path is written
+    /// for another process); it is unregistered when the Ask completes, fails or times out.
+    /// </summary>
+    internal void Publish(ActorSystem system)
+    {
+        if (Interlocked.CompareExchange(ref _publishedIn, system, null) is not null) return;
+        system.TempRefs[Path.Name] = this;
+        // Completed between the check and the add: Cleanup may have run before the add, so undo it here.
+        if (IsTerminated) system.TempRefs.TryRemove(new KeyValuePair<string, IInternalActorRef>(Path.Name, this));
     }
 
     public void SendSystemMessage(SystemMessage message)

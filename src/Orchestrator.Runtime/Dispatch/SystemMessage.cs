@@ -36,7 +36,11 @@ internal sealed record Watch(IInternalActorRef Watchee, IInternalActorRef Watche
 internal sealed record Unwatch(IInternalActorRef Watchee, IInternalActorRef Watcher) : SystemMessage;
 
 /// <summary>Tells a watcher (or the parent) that <paramref name="Actor"/> has stopped.</summary>
-internal sealed record DeathWatchNotification(IActorRef Actor, bool ExistenceConfirmed) : SystemMessage;
+/// <param name="AddressTerminated">
+/// Set by remoting when the actor is presumed dead because the association with its process was lost
+/// for good; it is carried into the watcher's <see cref="Terminated"/>.
+/// </param>
+internal sealed record DeathWatchNotification(IActorRef Actor, bool ExistenceConfirmed, bool AddressTerminated = false) : SystemMessage;
 
 /// <summary>An async handler's task finished; user messages may flow again.</summary>
 internal sealed record AsyncHandlerCompleted(Task Task, int Generation) : SystemMessage;

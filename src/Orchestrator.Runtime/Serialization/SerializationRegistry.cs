@@ -50,6 +50,9 @@ public sealed class SerializationRegistry
         return this;
     }
 
+    /// <summary>The type registered under <paramref name="manifest"/>, if any (remoting reads nested values this way).</summary>
+    public bool TryGetType(string manifest, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out Type? type) => _byManifest.TryGetValue(manifest, out type);
+
     /// <summary>True when <paramref name="type"/> has a manifest.</summary>
     public bool IsRegistered(Type type) => _byType.ContainsKey(type);
 
