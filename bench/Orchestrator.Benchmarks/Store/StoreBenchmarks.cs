@@ -1,0 +1,155 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using Orchestrator.Actors.Store.Entities;
+using Orchestrator.Actors.Store.Front;
+using Orchestrator.Actors.Store.ReadModels;
+using Orchestrator.Actors.Store.Settings;
+using Orchestrator.Benchmarks.Persistence;
+using Orchestrator.Model.Core.V1;
+using Orchestrator.Model.Meta;
+using Orchestrator.Runtime;
+
+namespace Orchestrator.Benchmarks.Store;
+
+/// <summary>
+/// The API object store end to end on a real journal: pod creation by concurrent writers, label-selector
+/// Lists over a large kind, and watch delivery latency. Each run uses fresh tables.
+/// </summary>
+internal static class StoreBenchmarks
+{
+    private static readonly TimeSpan _timeout = TimeSpan.FromMinutes(2);
+
+    public static void Run(string plugin, string which, int runs, int pods)
+    {
+        for (var run = 1; run <= runs; run++)
+        {
+            Console.WriteLine($"== [{plugin}] store run {run}/{runs}");
+            var system = PersistenceBenchmarks.NewSystem(plugin, $"store-bench-{run}");
+            try
+            {
+                var store = system.ActorOf(ObjectStore.Props(StoreSettings.From(system.Config)), "store");
+                Await(store.Ask<ObjectList>(new ListObjects("", "Pod"), _timeout)); // read model and namespaces up
+                if (which is "all" or "create" or "list") Create(store, plugin, pods, writers: 50);
+                if (which is "all" or "list") List(store, plugin, selectedPerLabel: pods / 10);
+                if (which is "all" or "watch") Watch(system, store, plugin, events: 2_000, writers: 10);
+            }
+            finally
+            {
+                system.Terminate().Wait();
+            }
+        }
+    }
+
+    private static Pod NewPod(string name, int batch) => new()
+    {
+        Metadata = new ObjectMeta { Name = name, Namespace = "default", Labels = new() { ["app"] = "bench", ["batch"] = $"b{batch}" } },
+        Spec = new PodSpec { Containers = [new Container { Name = "app", Image = "nginx:1.27" }] },
+    };
+
+    private static void Create(IActorRef store, string plugin, int pods, int writers)
+    {
+        var latencies = new ConcurrentBag<double>();
+        var perWriter = pods / writers;
+        var total = Stopwatch.StartNew();
+        var tasks = Enumerable.Range(0, writers).Select(w => Task.Run(async () =>
+        {
+            for (var i = 0; i < perWriter; i++)
+            {
+                var n = w * perWriter + i;
+                var start = Stopwatch.GetTimestamp();
+                var reply = await store.Ask<ObjectReply>(new CreateObject(NewPod($"pod-{n}", n % 10)), _timeout).ConfigureAwait(false);
+                if (!reply.IsSuccess) throw new InvalidOperationException(reply.Error!.ToString());
+                latencies.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
+            }
+        })).ToArray();
+        Await(Task.WhenAll(tasks));
+        var seconds = total.Elapsed.TotalSeconds;
+        var sorted = latencies.Order().ToList();
+        Console.WriteLine($"   RESULT [{plugin}] create {perWriter * writers:N0} pods, {writers} writers: {perWriter * writers / seconds:N0} objects/s, " +
+                          $"latency p50 {Percentile(sorted, 0.50):0.0} ms, p99 {Percentile(sorted, 0.99):0.0} ms ({seconds:0.0} s)");
+    }
+
+    private static void List(IActorRef store, string plugin, int selectedPerLabel)
+    {
+        foreach (var (what, rv) in new[] { ("consistent read", (string?)null), ("resourceVersion=0", "0") })
+        {
+            var latencies = new List<double>();
+            var count = 0;
+            for (var i = 0; i < 25; i++)
+            {
+                var start = Stopwatch.GetTimestamp();
+                var list = Await(store.Ask<ObjectList>(new ListObjects("", "Pod", "default", LabelSelector: "app=bench,batch=b3", ResourceVersion: rv), _timeout));
+                latencies.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
+                count = list.Items.Count;
+            }
+
+            latencies.Sort();
+            Console.WriteLine($"   RESULT [{plugin}] list {count:N0} of {selectedPerLabel * 10:N0} pods by label selector ({what}): " +
+                              $"p50 {Percentile(latencies, 0.50):0.0} ms, p99 {Percentile(latencies, 0.99):0.0} ms");
+        }
+    }
+
+    private static void Watch(ActorSystem system, IActorRef store, string plugin, int events, int writers)
+    {
+        var sent = new ConcurrentDictionary<string, long>();
+        var received = new ConcurrentDictionary<string, long>();
+        var done = new TaskCompletionSource();
+        var watcher = system.ActorOf(Props.Create(() => new WatchRecorder(received, events, done)));
+        var head = Await(store.Ask<ObjectList>(new ListObjects("", "Pod", Limit: 1), _timeout));
+        Await(watcher.Ask<WatchStarted>(new StartWatch(store, head.ResourceVersion), _timeout));
+        var perWriter = events / writers;
+        var tasks = Enumerable.Range(0, writers).Select(w => Task.Run(async () =>
+        {
+            for (var i = 0; i < perWriter; i++)
+            {
+                var name = $"watched-{w}-{i}";
+                sent[name] = Stopwatch.GetTimestamp();
+                var reply = await store.Ask<ObjectReply>(new CreateObject(NewPod(name, 0)), _timeout).ConfigureAwait(false);
+                if (!reply.IsSuccess) throw new InvalidOperationException(reply.Error!.ToString());
+            }
+        })).ToArray();
+        Await(Task.WhenAll(tasks));
+        Await(done.Task);
+        var latencies = received.Select(r => Stopwatch.GetElapsedTime(sent[r.Key], r.Value).TotalMilliseconds).Order().ToList();
+        Console.WriteLine($"   RESULT [{plugin}] watch delivery (create sent -> ADDED received), {latencies.Count:N0} events, {writers} writers: " +
+                          $"p50 {Percentile(latencies, 0.50):0.0} ms, p99 {Percentile(latencies, 0.99):0.0} ms");
+    }
+
+    private static double Percentile(IReadOnlyList<double> sorted, double p) =>
+        sorted.Count == 0 ? double.NaN : sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p * sorted.Count) - 1)];
+
+    private static T Await<T>(Task<T> task)
+    {
+        if (!task.Wait(TimeSpan.FromMinutes(10))) throw new TimeoutException("A store benchmark step did not finish within 10 minutes.");
+        return task.Result;
+    }
+
+    private static void Await(Task task)
+    {
+        if (!task.Wait(TimeSpan.FromMinutes(10))) throw new TimeoutException("A store benchmark step did not finish within 10 minutes.");
+    }
+
+    private sealed record StartWatch(IActorRef Store, string ResourceVersion);
+
+    /// <summary>Opens a watch of pods from a resourceVersion and records when each ADDED of a pod named watched-* arrives.</summary>
+    private sealed class WatchRecorder : ReceiveActor
+    {
+        private IActorRef? _replyTo;
+
+        public WatchRecorder(ConcurrentDictionary<string, long> received, int expected, TaskCompletionSource done)
+        {
+            Receive<StartWatch>(s =>
+            {
+                _replyTo = Sender;
+                s.Store.Tell(new WatchObjects("", "Pod", ResourceVersion: s.ResourceVersion, AllowBookmarks: false), Self);
+            });
+            Receive<WatchStarted>(s => _replyTo?.Tell(s, Self));
+            Receive<WatchEvent>(e =>
+            {
+                if (e.Type != WatchEventType.Added || e.Object?.Metadata.Name is not { } name || !name.StartsWith("watched-", StringComparison.Ordinal)) return;
+                received[name] = Stopwatch.GetTimestamp();
+                if (received.Count == expected) done.TrySetResult();
+            });
+        }
+    }
+}
