@@ -99,6 +99,7 @@ public abstract partial class PersistentActorBase
     private void OnReplayed(ReplayedMessage replayed)
     {
         LastSequenceNr = replayed.Repr.SequenceNr;
+        LastOrdering = replayed.Repr.Ordering;
         RecoverWith(replayed.Event);
     }
 

@@ -46,7 +46,7 @@ public abstract partial class PersistentActorBase : ActorBase
     /// <summary>True until <see cref="RecoveryCompleted"/> has been handled.</summary>
     public bool IsRecovering => _phase is Phase.WaitingForSnapshot or Phase.Replaying;
 
-    /// <summary>Global ordering of the last event persisted by this incarnation (0 when none yet).</summary>
+    /// <summary>Global ordering of the last event persisted or replayed (0 when none, or when recovery ended at a snapshot with no later event).</summary>
     public long LastOrdering { get; private set; }
 
     /// <summary>Which snapshot to start recovery from; <see cref="SnapshotCriteria.None"/> replays every event.</summary>

@@ -218,3 +218,47 @@ public sealed class PersistFromHandlerSpec : TestKit.TestKit
         Assert.Equal(20L, ExpectMsg<long>());
     }
 }
+
+public sealed class LastOrderingSpec : TestKit.TestKit
+{
+    public LastOrderingSpec() : base(TestPersistentActors.MemoryConfig)
+    {
+        TestPersistentActors.Register(Sys);
+        Sys.Serialization.Register<Noted>("test-noted/v1");
+    }
+
+    public sealed record Note;
+    public sealed record Noted;
+    public sealed record GetOrdering;
+
+    private sealed class Notes : Orchestrator.Runtime.Persistence.ReceivePersistentActor
+    {
+        public Notes()
+        {
+            Recover<Noted>(_ => { });
+            Command<Note>(_ => Persist(new Noted(), _ => Sender.Tell(LastOrdering, Self)));
+            Command<GetOrdering>(_ => Sender.Tell(LastOrdering, Self));
+        }
+
+        public override string PersistenceId => "notes";
+    }
+
+    [Fact]
+    public void Last_ordering_is_the_global_ordering_of_the_last_event_also_after_recovery()
+    {
+        var other = Sys.ActorOf(Props.Create(() => new TestPersistentActors.ListActor("other", null)));
+        other.Tell(new TestPersistentActors.Add("x"), TestActor);
+        ExpectMsg<TestPersistentActors.Ack>();
+        var notes = Sys.ActorOf(Props.Create(() => new Notes()));
+        notes.Tell(new Note(), TestActor);
+        var written = ExpectMsg<long>();
+        Assert.Equal(2, written);
+
+        Watch(notes);
+        Sys.Stop(notes);
+        ExpectTerminated(notes);
+        var recovered = Sys.ActorOf(Props.Create(() => new Notes()));
+        recovered.Tell(new GetOrdering(), TestActor);
+        Assert.Equal(written, ExpectMsg<long>());
+    }
+}
