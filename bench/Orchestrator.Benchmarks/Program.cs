@@ -1,9 +1,17 @@
+using Orchestrator.Benchmarks.Etcd;
 using Orchestrator.Benchmarks.Kernel;
 using Orchestrator.Benchmarks.Persistence;
+using Orchestrator.Benchmarks.Remoting;
+using Orchestrator.Benchmarks.Store;
 
 // Benchmarks are programs, not tests: run them in Release and record the output in docs/benchmarks.md.
 //   dotnet run -c Release --project bench/Orchestrator.Benchmarks -- kernel [one-way|ping-pong|fan-in|spawn|ask|all] [--runs N]
 //   dotnet run -c Release --project bench/Orchestrator.Benchmarks -- persistence-sqlite|persistence-postgresql [single|concurrent|recovery|all] [--runs N]
+//   dotnet run -c Release --project bench/Orchestrator.Benchmarks -- store-sqlite|store-postgresql|store-memory [create|list|watch|all] [--runs N] [--pods N]
+//   dotnet run -c Release --project bench/Orchestrator.Benchmarks -- remote [one-way|round-trip|round-trip-64|all] [--runs N]   (starts a second process)
+//   dotnet run -c Release --project bench/Orchestrator.Benchmarks -- etcd-compare sqlite|postgresql [--runs N]   (needs `bash scripts/ensure-etcd.sh`)
+// The remote suite starts this program again as its peer ("remote-peer"), which is not a suite to run by hand.
+if (args.FirstOrDefault() == "remote-peer") return RemoteBenchmarks.Peer();
 var argsList = args.ToList();
 var runs = 3;
 var runsAt = argsList.IndexOf("--runs");
@@ -11,6 +19,13 @@ if (runsAt >= 0)
 {
     runs = int.Parse(argsList[runsAt + 1]);
     argsList.RemoveRange(runsAt, 2);
+}
+var pods = 100_000;
+var podsAt = argsList.IndexOf("--pods");
+if (podsAt >= 0)
+{
+    pods = int.Parse(argsList[podsAt + 1]);
+    argsList.RemoveRange(podsAt, 2);
 }
 var suite = argsList.ElementAtOrDefault(0) ?? "kernel";
 var which = argsList.ElementAtOrDefault(1) ?? "all";
@@ -29,8 +44,16 @@ switch (suite)
     case "persistence-memory":
         PersistenceBenchmarks.Run("memory", which, runs);
         break;
+    case "store-sqlite" or "store-postgresql" or "store-memory":
+        StoreBenchmarks.Run(suite["store-".Length..], which, runs, pods);
+        break;
+    case "remote":
+        RemoteBenchmarks.Run(which, runs);
+        break;
+    case "etcd-compare":
+        return EtcdCompareBenchmarks.Run(argsList.ElementAtOrDefault(1) ?? "", runs);
     default:
-        Console.Error.WriteLine($"Unknown suite '{suite}'. Suites: kernel, persistence-sqlite, persistence-postgresql, persistence-memory.");
+        Console.Error.WriteLine($"Unknown suite '{suite}'. Suites: kernel, remote, persistence-sqlite, persistence-postgresql, persistence-memory, store-sqlite, store-postgresql, store-memory, etcd-compare.");
         return 2;
 }
 return 0;

@@ -105,8 +105,11 @@ internal static class YamlTreeWriter
         emitter.Emit(new Scalar(AnchorName.Empty, TagName.Empty, text, style, style == ScalarStyle.Any, true));
     }
 
+    // A block literal of nothing but line breaks reads back as "" (its breaks are all trailing), so such
+    // text needs quotes.
     private static bool IsLiteralFriendly(string text) =>
-        !text.Split('\n').Any(line => line.EndsWith(' ') || line.EndsWith('\t'))
+        text.Any(c => c != '\n')
+        && !text.Split('\n').Any(line => line.EndsWith(' ') || line.EndsWith('\t'))
         && !text.StartsWith(' ')
         && !text.Any(c => c != '\n' && NeedsEscape(c));
 

@@ -68,6 +68,20 @@ public sealed class YamlScalarTests
         Assert.Equal(value, back.Data!["key"]);
     }
 
+    [Theory]
+    [InlineData("\n")]
+    [InlineData("\n\n")]
+    [InlineData("\r\n")]
+    [InlineData("\u0085")]
+    [InlineData("a\n\n")]
+    [InlineData("\n a")]
+    public void Strings_of_line_breaks_survive_a_yaml_round_trip(string value)
+    {
+        var configMap = new ConfigMap { Metadata = new ObjectMeta { Name = "c" }, Data = new() { ["key"] = value } };
+        var back = ManifestSerializer.Default.Deserialize<ConfigMap>(ManifestSerializer.ToYaml(configMap));
+        Assert.Equal(value, back.Data!["key"]);
+    }
+
     [Fact]
     public void Any_string_value_survives_a_yaml_round_trip()
     {
