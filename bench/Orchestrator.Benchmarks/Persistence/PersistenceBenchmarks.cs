@@ -154,10 +154,27 @@ internal static class PersistenceBenchmarks
         if (!task.Wait(TimeSpan.FromMinutes(3))) throw new TimeoutException("A benchmark step did not finish within 3 minutes; an entity probably stopped (see the log).");
     }
 
-    /// <summary>Terminates the system when the workload is done.</summary>
+    /// <summary>Terminates the system when the workload is done and drops its PostgreSQL tables.</summary>
     private sealed class SystemScope(ActorSystem system) : IDisposable
     {
         public ActorSystem System { get; } = system;
-        public void Dispose() => System.Terminate().Wait();
+
+        public void Dispose()
+        {
+            System.Terminate().Wait();
+            DropTables(System.Config);
+        }
+    }
+
+    /// <summary>Each run writes to tables of its own prefix; a PostgreSQL run drops them so repeated runs do not pile tables up.</summary>
+    internal static void DropTables(Config config)
+    {
+        if (config.GetString("orchestrator.persistence.journal.plugin") != "postgresql") return;
+        var prefix = config.GetString("orchestrator.persistence.table-prefix");
+        using var connection = new Npgsql.NpgsqlConnection(config.GetString("orchestrator.persistence.postgresql.connection-string"));
+        connection.Open();
+        using var drop = new Npgsql.NpgsqlCommand(
+            $"DROP TABLE IF EXISTS \"{prefix}journal_tags\", \"{prefix}journal_metadata\", \"{prefix}journal\", \"{prefix}snapshot\"", connection);
+        drop.ExecuteNonQuery();
     }
 }
