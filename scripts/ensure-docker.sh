@@ -25,26 +25,10 @@ readonly BUSYBOX_RECIPE=1
 readonly HASH_LABEL=orchestrator.image.source-sha256
 readonly PACKAGES=(docker.io containerd runc iptables procps busybox-static docker-registry gcc libc6-dev)
 
-started_at=$(date +%s)
+ENSURE_NAME=ensure-docker
+# shellcheck source=lib/ensure-common.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib/ensure-common.sh"
 actions=()
-
-die() {
-    echo "ensure-docker: ERROR: $*" >&2
-    exit 1
-}
-
-note() {
-    echo "ensure-docker: $*" >&2
-}
-
-# Runs on every exit path so a failure is never silent, even one raised by set -e.
-on_exit() {
-    local status=$?
-    if [[ $status -ne 0 ]]; then
-        echo "ensure-docker: FAILED (exit $status) after $(($(date +%s) - started_at))s" >&2
-    fi
-}
-trap on_exit EXIT
 
 [[ $EUID -eq 0 ]] || die "must run as root (installs packages and starts dockerd)"
 

@@ -26,27 +26,11 @@ readonly ETCD_LOG="$BASE_DIR/etcd.log"
 readonly CLIENT_URL="http://$HOST:$CLIENT_PORT"
 readonly PEER_URL="http://$HOST:$PEER_PORT"
 
-started_at=$(date +%s)
+ENSURE_NAME=ensure-etcd
+# shellcheck source=lib/ensure-common.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib/ensure-common.sh"
 actions=()
 installed_now=0
-
-die() {
-    echo "ensure-etcd: ERROR: $*" >&2
-    exit 1
-}
-
-note() {
-    echo "ensure-etcd: $*" >&2
-}
-
-# Runs on every exit path so a failure is never silent, even one raised by set -e.
-on_exit() {
-    local status=$?
-    if [[ $status -ne 0 ]]; then
-        echo "ensure-etcd: FAILED (exit $status) after $(($(date +%s) - started_at))s" >&2
-    fi
-}
-trap on_exit EXIT
 
 [[ $EUID -eq 0 ]] || die "must run as root (installs packages)"
 

@@ -21,26 +21,10 @@ readonly DATABASE=orchestrator_test
 # Marks the lines this script adds, so a reader of pg_hba.conf knows where they came from.
 readonly MARKER="# added by ActorOrchestrator scripts/ensure-postgres.sh"
 
-started_at=$(date +%s)
+ENSURE_NAME=ensure-postgres
+# shellcheck source=lib/ensure-common.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib/ensure-common.sh"
 actions=()
-
-die() {
-    echo "ensure-postgres: ERROR: $*" >&2
-    exit 1
-}
-
-note() {
-    echo "ensure-postgres: $*" >&2
-}
-
-# Runs on every exit path so a failure is never silent, even one raised by set -e.
-on_exit() {
-    local status=$?
-    if [[ $status -ne 0 ]]; then
-        echo "ensure-postgres: FAILED (exit $status) after $(($(date +%s) - started_at))s" >&2
-    fi
-}
-trap on_exit EXIT
 
 [[ $EUID -eq 0 ]] || die "must run as root (installs packages and starts the cluster)"
 
