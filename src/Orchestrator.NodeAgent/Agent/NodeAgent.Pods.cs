@@ -36,6 +36,7 @@ public sealed partial class NodeAgent
         Receive<PodContainersRemoved>(HandlePodContainersRemoved);
         Receive<PodContainersNotRemoved>(HandlePodContainersNotRemoved);
         Receive<Terminated>(HandleWorkerTerminated);
+        ReceiveDependencies();
     }
 
     /// <summary>Lists the pods bound here; the first sync that succeeds first removes containers of pods that are not (the reaper).</summary>
@@ -56,6 +57,7 @@ public sealed partial class NodeAgent
             StartPodSync();
         }
 
+        RetryPendingPods();
         foreach (var (uid, (pod, confirm)) in _failedCleanups.ToList())
         {
             _failedCleanups.Remove(uid);
@@ -117,6 +119,11 @@ public sealed partial class NodeAgent
             HandlePod(pod);
         }
 
+        foreach (var uid in _pending.Keys.Where(k => !listed.Contains(k)).ToList())
+        {
+            ForgetPending(uid);
+        }
+
         foreach (var (uid, entry) in _pods.Where(p => !listed.Contains(p.Key)).ToList())
         {
             entry.Gone = true;
@@ -176,6 +183,7 @@ public sealed partial class NodeAgent
 
         if (pod.Metadata.DeletionTimestamp is not null)
         {
+            ForgetPending(uid);
             if (_pods.TryGetValue(uid, out var entry))
             {
                 Stop(uid, entry, pod.Metadata.DeletionGracePeriodSeconds);
@@ -194,9 +202,20 @@ public sealed partial class NodeAgent
             return;
         }
 
+        StartOrFetch(pod);
+    }
+
+    private void StartWorker(Pod pod, PodDependencies dependencies)
+    {
+        var uid = pod.Metadata.Uid!;
         var key = $"{pod.Metadata.Namespace}/{pod.Metadata.Name}";
         NodeAgentLog.StartingPod(Log, NodeName, key, uid);
-        var worker = Context.ActorOf(PodWorker.Props(ObjectCodec.Copy(pod), _runtime, Self, _workerSettings), "pod-" + uid);
+        if (pod.Status?.ContainerStatuses is not { Count: > 0 })
+        {
+            WriteEvent(pod, "Scheduled", $"Successfully assigned {key} to {NodeName}", "Normal", null);
+        }
+
+        var worker = Context.ActorOf(PodWorker.Props(ObjectCodec.Copy(pod), _runtime, Self, _workerSettings, dependencies), "pod-" + uid);
         Context.Watch(worker);
         _pods[uid] = new PodEntry(worker, pod.Metadata.Namespace ?? "default", pod.Metadata.Name ?? "");
         _uidByWorker[worker] = uid;
@@ -209,6 +228,7 @@ public sealed partial class NodeAgent
             return;
         }
 
+        ForgetPending(uid);
         if (_pods.TryGetValue(uid, out var entry))
         {
             entry.Gone = true;

@@ -6,8 +6,8 @@ using Orchestrator.NodeAgent.Runtime;
 namespace Orchestrator.NodeAgent.Pods;
 
 /// <summary>
-/// Turns a spec container into a <see cref="ContainerLaunch"/>: env with the downward API resolved, limits
-/// as bytes and nano-CPUs, emptyDir and hostPath volumes as host binds. Pure, so it is tested by table.
+/// Turns a spec container into a <see cref="ContainerLaunch"/>: env with the downward API and ConfigMaps/Secrets resolved, limits
+/// as bytes and nano-CPUs, emptyDir, hostPath, configMap and secret volumes as host binds. Pure, so it is tested by table.
 /// </summary>
 public static class ContainerLaunchBuilder
 {
@@ -18,10 +18,12 @@ public static class ContainerLaunchBuilder
     /// <param name="restartCount">Restarts so far.</param>
     /// <param name="podIp">The sandbox's IP, for <c>status.podIP</c>.</param>
     /// <param name="emptyDirRoot">The pod's directory for emptyDir volumes.</param>
-    public static ContainerLaunch Build(Pod pod, Container container, bool isInit, int restartCount, string? podIp, string emptyDirRoot)
+    /// <param name="dependencies">The ConfigMaps and Secrets the pod refers to; none when null.</param>
+    public static ContainerLaunch Build(
+        Pod pod, Container container, bool isInit, int restartCount, string? podIp, string emptyDirRoot, PodDependencies? dependencies = null)
     {
         var limits = container.Resources?.Limits;
-        var env = ResolveEnv(pod, container, podIp);
+        var env = ResolveEnv(pod, container, podIp, dependencies);
         var lookup = env.GroupBy(e => e.Key).ToDictionary(g => g.Key, g => g.Last().Value);
         return new ContainerLaunch
         {
@@ -40,10 +42,25 @@ public static class ContainerLaunchBuilder
     }
 
     /// <summary>The container's env in spec order; values from the downward API resolved, unresolvable ones left out.</summary>
-    public static IReadOnlyList<KeyValuePair<string, string>> ResolveEnv(Pod pod, Container container, string? podIp)
+    public static IReadOnlyList<KeyValuePair<string, string>> ResolveEnv(Pod pod, Container container, string? podIp, PodDependencies? dependencies = null)
     {
+        var deps = dependencies ?? PodDependencies.None;
         var env = new List<KeyValuePair<string, string>>();
         var defined = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var from in container.EnvFrom ?? [])
+        {
+            // envFrom comes first, so env entries of the same name override it, as in the kubelet.
+            var data = from.ConfigMapRef?.Name is { } cm ? deps.ConfigMaps.GetValueOrDefault(cm)
+                : from.SecretRef?.Name is { } secret ? deps.Secrets.GetValueOrDefault(secret) : null;
+            foreach (var (key, bytes) in (data ?? new Dictionary<string, byte[]>()).OrderBy(kv => kv.Key, StringComparer.Ordinal))
+            {
+                var name = (from.Prefix ?? "") + key;
+                var value = System.Text.Encoding.UTF8.GetString(bytes);
+                env.Add(new(name, value));
+                defined[name] = value;
+            }
+        }
+
         foreach (var variable in container.Env ?? [])
         {
             var value = variable.ValueFrom switch
@@ -52,6 +69,8 @@ public static class ContainerLaunchBuilder
                 null => Expand(variable.Value ?? "", defined),
                 { FieldRef: { } field } => FieldValue(pod, field.FieldPath, podIp),
                 { ResourceFieldRef: { } resource } => ResourceValue(pod, container, resource),
+                { ConfigMapKeyRef: { Name: { } cm } cmRef } => KeyValue(deps.ConfigMaps, cm, cmRef.Key),
+                { SecretKeyRef: { Name: { } secret } secretRef } => KeyValue(deps.Secrets, secret, secretRef.Key),
                 _ => null,
             };
             if (value is not null)
@@ -162,6 +181,7 @@ public static class ContainerLaunchBuilder
             {
                 { EmptyDir: not null } => (Path.Combine(emptyDirRoot, volume.Name), true),
                 { HostPath: { } host } => (host.Path, host.Type is "DirectoryOrCreate"),
+                { ConfigMap: not null } or { Secret: not null } => (Path.Combine(emptyDirRoot, volume.Name), true),
                 _ => ((string?)null, false),
             };
             if (hostPath is null)
@@ -174,11 +194,15 @@ public static class ContainerLaunchBuilder
                 hostPath = Path.Combine(hostPath, subPath);
             }
 
-            mounts.Add(new HostMount(hostPath, mount.MountPath, mount.ReadOnly == true, create));
+            var readOnly = mount.ReadOnly == true || volume!.ConfigMap is not null || volume.Secret is not null;
+            mounts.Add(new HostMount(hostPath, mount.MountPath, readOnly, create));
         }
 
         return mounts;
     }
+
+    private static string? KeyValue(IReadOnlyDictionary<string, IReadOnlyDictionary<string, byte[]>?> all, string name, string key) =>
+        all.GetValueOrDefault(name) is { } data && data.TryGetValue(key, out var bytes) ? System.Text.Encoding.UTF8.GetString(bytes) : null;
 
     private static bool TryKey(string fieldPath, string prefix, out string key)
     {

@@ -16,6 +16,14 @@ public sealed record PodStopped(string PodUid);
 /// <param name="Status">A fresh status object; the worker never mutates it after sending.</param>
 public sealed record PodStatusChanged(string PodUid, PodStatus Status);
 
+/// <summary>Published to the worker's listener when something worth a Kubernetes Event happens (Pulling, Started, BackOff...).</summary>
+/// <param name="PodUid">The pod's uid.</param>
+/// <param name="Reason">The event's reason, e.g. <c>Started</c>.</param>
+/// <param name="Message">A human-readable message.</param>
+/// <param name="Type"><c>Normal</c> or <c>Warning</c>.</param>
+/// <param name="Container">The container involved, or null for the pod as a whole.</param>
+public sealed record PodEventOccurred(string PodUid, string Reason, string Message, string Type, string? Container);
+
 /// <summary>Timing settings of <see cref="PodWorker"/>.</summary>
 public sealed record PodWorkerSettings
 {

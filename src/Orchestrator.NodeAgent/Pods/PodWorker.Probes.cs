@@ -87,6 +87,7 @@ public sealed partial class PodWorker
         if (!completed.Success)
         {
             PodWorkerLog.ProbeFailed(Log, PodKey, record.Name, completed.Kind, completed.Message);
+            Emit("Unhealthy", $"{completed.Kind} probe failed: {completed.Message}", record.Name, warning: true);
         }
 
         if (after.Result == before.Result)
@@ -112,6 +113,7 @@ public sealed partial class PodWorker
     {
         StopProbes(record);
         PodWorkerLog.KillingUnhealthy(Log, PodKey, record.Name, why);
+        Emit("Killing", $"Container {record.Name} failed {why}, will be restarted", record.Name, warning: false);
         var grace = TimeSpan.FromSeconds(probeGraceSeconds ?? _pod.Spec.TerminationGracePeriodSeconds ?? 30);
         // The exit arrives through the pending wait, and restarts the container per restartPolicy.
         _runtime.StopContainerAsync(record.ContainerId!, grace, _lifetime.Token)

@@ -20,6 +20,11 @@ public sealed partial class PodWorker
         PodWorkerLog.Terminating(Log, PodKey, grace);
 
         var running = _app.Where(r => r.Running && r.ContainerId is not null).ToList();
+        foreach (var record in running)
+        {
+            Emit("Killing", $"Stopping container {record.Name}", record.Name, warning: false);
+        }
+
         var stops = running.Select(r => StopContainerGracefullyAsync(r, grace, deadline.Token));
         var results = await Task.WhenAll(stops);
         for (var i = 0; i < running.Count; i++)

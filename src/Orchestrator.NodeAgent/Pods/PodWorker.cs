@@ -18,6 +18,7 @@ public sealed partial class PodWorker : ReceiveActor, IWithTimers
     private readonly IContainerRuntime _runtime;
     private readonly IActorRef _statusListener;
     private readonly PodWorkerSettings _settings;
+    private readonly PodDependencies _dependencies;
     private readonly List<ContainerRecord> _init;
     private readonly List<ContainerRecord> _app;
     private readonly ConditionClock _clock = new();
@@ -28,10 +29,12 @@ public sealed partial class PodWorker : ReceiveActor, IWithTimers
     private bool _initialized;
     private bool _initFailed;
     private string? _lastPublished;
+    private IActorRef? _self;
 
-    /// <summary>Creates the worker; use <see cref="Props(Pod, IContainerRuntime, IActorRef, PodWorkerSettings?)"/>.</summary>
-    public PodWorker(Pod pod, IContainerRuntime runtime, IActorRef statusListener, PodWorkerSettings settings)
+    /// <summary>Creates the worker; use <see cref="Props(Pod, IContainerRuntime, IActorRef, PodWorkerSettings?, PodDependencies?)"/>.</summary>
+    public PodWorker(Pod pod, IContainerRuntime runtime, IActorRef statusListener, PodWorkerSettings settings, PodDependencies? dependencies = null)
     {
+        _dependencies = dependencies ?? PodDependencies.None;
         _pod = pod;
         _identity = new PodIdentity(
             pod.Metadata.Uid ?? throw new ArgumentException("the pod has no uid", nameof(pod)),
@@ -69,12 +72,19 @@ public sealed partial class PodWorker : ReceiveActor, IWithTimers
     private string? RestartPolicy => _pod.Spec.RestartPolicy;
 
     /// <summary>Props of a worker for <paramref name="pod"/> that publishes its status to <paramref name="statusListener"/>.</summary>
-    public static Props Props(Pod pod, IContainerRuntime runtime, IActorRef statusListener, PodWorkerSettings? settings = null) =>
-        Orchestrator.Runtime.Props.Create(() => new PodWorker(pod, runtime, statusListener, settings ?? new PodWorkerSettings()));
+    /// <param name="pod">The pod.</param>
+    /// <param name="runtime">The container runtime.</param>
+    /// <param name="statusListener">Receives <see cref="PodStatusChanged"/> and <see cref="PodEventOccurred"/>.</param>
+    /// <param name="settings">Timing settings.</param>
+    /// <param name="dependencies">The ConfigMaps and Secrets the pod refers to, read by the agent.</param>
+    public static Props Props(
+        Pod pod, IContainerRuntime runtime, IActorRef statusListener, PodWorkerSettings? settings = null, PodDependencies? dependencies = null) =>
+        Orchestrator.Runtime.Props.Create(() => new PodWorker(pod, runtime, statusListener, settings ?? new PodWorkerSettings(), dependencies));
 
     /// <inheritdoc />
     protected override void PreStart()
     {
+        _self = Self;
         PodWorkerLog.Starting(Log, PodKey, _identity.Uid);
         Publish();
         DiscoverAsync(_lifetime.Token).PipeTo(Self, failure: ex => new DiscoveryFailed(ex));
@@ -144,8 +154,13 @@ public sealed partial class PodWorker : ReceiveActor, IWithTimers
     {
         record.Attempt++;
         record.Launching = true;
-        var launch = ContainerLaunchBuilder.Build(
-            _pod, record.Spec, record.IsInit, record.RestartCount, _podIp, Path.Combine(_settings.EmptyDirRoot, _identity.Uid, "volumes"));
+        var volumesRoot = Path.Combine(_settings.EmptyDirRoot, _identity.Uid, "volumes");
+        if (!PrepareConfig(record, volumesRoot))
+        {
+            return;
+        }
+
+        var launch = ContainerLaunchBuilder.Build(_pod, record.Spec, record.IsInit, record.RestartCount, _podIp, volumesRoot, _dependencies);
         var policy = PodDecisions.EffectivePullPolicy(launch.Image, record.Spec.ImagePullPolicy);
         PodWorkerLog.Launching(Log, PodKey, record.Name, record.RestartCount);
         var (name, attempt) = (record.Name, record.Attempt);
@@ -167,7 +182,13 @@ public sealed partial class PodWorker : ReceiveActor, IWithTimers
         string imageId;
         try
         {
+            if (pullPolicy != "Never")
+            {
+                Emit("Pulling", $"Pulling image \"{launch.Image}\"", name, warning: false);
+            }
+
             imageId = await _runtime.EnsureImageAsync(launch.Image, pullPolicy, cancellationToken).ConfigureAwait(false);
+            Emit("Pulled", $"Container image \"{launch.Image}\" is present on the machine", name, warning: false);
         }
         catch (ImagePullException ex)
         {
@@ -178,6 +199,7 @@ public sealed partial class PodWorker : ReceiveActor, IWithTimers
         try
         {
             id = await _runtime.CreateContainerAsync(_identity, sandboxId, launch, cancellationToken).ConfigureAwait(false);
+            Emit("Created", $"Created container {name}", name, warning: false);
         }
         catch (ContainerStartException ex)
         {
@@ -187,6 +209,7 @@ public sealed partial class PodWorker : ReceiveActor, IWithTimers
         try
         {
             await _runtime.StartContainerAsync(id, cancellationToken).ConfigureAwait(false);
+            Emit("Started", $"Started container {name}", name, warning: false);
         }
         catch (ContainerStartException ex)
         {
@@ -240,6 +263,8 @@ public sealed partial class PodWorker : ReceiveActor, IWithTimers
 
         record.Launching = false;
         PodWorkerLog.StartFailed(Log, PodKey, record.Name, failed.Reason, failed.Message);
+        Emit("Failed", failed.ImagePull ? $"Failed to pull image \"{record.Spec.Image}\": {failed.Message}" : "Error: " + failed.Message,
+            record.Name, warning: true);
         if (failed.ImagePull)
         {
             // Pull failures are retried with their own back-off and do not count as restarts.
@@ -316,6 +341,8 @@ public sealed partial class PodWorker : ReceiveActor, IWithTimers
             $"back-off {FormatDelay(delay)} restarting failed container={record.Name} pod={_identity.Name}_{_identity.Namespace}({_identity.Uid})");
         record.BackingOff = true;
         PodWorkerLog.BackingOff(Log, PodKey, record.Name, delay);
+        Emit("BackOff", $"Back-off restarting failed container {record.Name} in pod {_identity.Name}_{_identity.Namespace}({_identity.Uid})",
+            record.Name, warning: true);
         Timers.StartSingleTimer(("restart", record.Name), new RestartDue(record.Name, record.Attempt, CountsAsRestart: true), delay);
         if (publish)
         {
