@@ -1,5 +1,6 @@
 using Orchestrator.Benchmarks.Etcd;
 using Orchestrator.Benchmarks.Kernel;
+using Orchestrator.Benchmarks.NodeAgent;
 using Orchestrator.Benchmarks.Persistence;
 using Orchestrator.Benchmarks.Remoting;
 using Orchestrator.Benchmarks.Store;
@@ -10,6 +11,7 @@ using Orchestrator.Benchmarks.Store;
 //   dotnet run -c Release --project bench/Orchestrator.Benchmarks -- store-sqlite|store-postgresql|store-memory [create|list|watch|all] [--runs N] [--pods N]
 //   dotnet run -c Release --project bench/Orchestrator.Benchmarks -- remote [one-way|round-trip|round-trip-64|all] [--runs N]   (starts a second process)
 //   dotnet run -c Release --project bench/Orchestrator.Benchmarks -- etcd-compare sqlite|postgresql [--runs N]   (needs `bash scripts/ensure-etcd.sh`)
+//   dotnet run -c Release --project bench/Orchestrator.Benchmarks -- node-agent [start|cpu|all] [--runs N] [--cpu-seconds S]   (needs `sudo bash scripts/ensure-docker.sh`)
 // The remote suite starts this program again as its peer ("remote-peer"), which is not a suite to run by hand.
 if (args.FirstOrDefault() == "remote-peer") return RemoteBenchmarks.Peer();
 var argsList = args.ToList();
@@ -26,6 +28,13 @@ if (podsAt >= 0)
 {
     pods = int.Parse(argsList[podsAt + 1]);
     argsList.RemoveRange(podsAt, 2);
+}
+var cpuSeconds = 60;
+var cpuSecondsAt = argsList.IndexOf("--cpu-seconds");
+if (cpuSecondsAt >= 0)
+{
+    cpuSeconds = int.Parse(argsList[cpuSecondsAt + 1]);
+    argsList.RemoveRange(cpuSecondsAt, 2);
 }
 var suite = argsList.ElementAtOrDefault(0) ?? "kernel";
 var which = argsList.ElementAtOrDefault(1) ?? "all";
@@ -52,8 +61,10 @@ switch (suite)
         break;
     case "etcd-compare":
         return EtcdCompareBenchmarks.Run(argsList.ElementAtOrDefault(1) ?? "", runs);
+    case "node-agent":
+        return NodeAgentBenchmarks.Run(which, runs, startPods: 50, steadyPods: 100, TimeSpan.FromSeconds(cpuSeconds));
     default:
-        Console.Error.WriteLine($"Unknown suite '{suite}'. Suites: kernel, remote, persistence-sqlite, persistence-postgresql, persistence-memory, store-sqlite, store-postgresql, store-memory, etcd-compare.");
+        Console.Error.WriteLine($"Unknown suite '{suite}'. Suites: kernel, remote, persistence-sqlite, persistence-postgresql, persistence-memory, store-sqlite, store-postgresql, store-memory, etcd-compare, node-agent.");
         return 2;
 }
 return 0;

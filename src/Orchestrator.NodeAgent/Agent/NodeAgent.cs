@@ -45,7 +45,7 @@ public sealed partial class NodeAgent : ReceiveActor, IWithTimers
         Receive<Tick>(_ => HandleTick());
         Receive<RuntimeChecked>(HandleRuntimeChecked);
         Receive<NodeRegistered>(HandleNodeRegistered);
-        Receive<LeaseRenewed>(_ => _renewing = false);
+        Receive<LeaseRenewed>(_ => { _renewing = false; });
         Receive<Failed>(HandleFailed);
         Receive<ObjectReply>(HandleWriteReply);
         ReceivePods();

@@ -109,6 +109,8 @@ public sealed class NodeAgentSpec : TestKit.TestKit
             var later = await _store.Read<Lease>(key, Request);
             Assert.True(later!.Spec.RenewTime > first.Spec.RenewTime, "renewTime advances");
         }, Deadline);
+        // The agent handles its own renewal replies; none may end up as unhandled messages.
+        Assert.DoesNotContain(UnhandledMessages, u => u.Message.GetType().Name == "LeaseRenewed");
     }
 
     [Fact]
