@@ -49,7 +49,7 @@ public static class Futures
                 recipient.Tell(success is null ? t.Result! : success(t.Result), sender);
             else
             {
-                var cause = t.IsCanceled ? new TaskCanceledException(t) : t.Exception!.InnerException ?? t.Exception!;
+                var cause = CauseOf(t);
                 recipient.Tell(failure is null ? new Status.Failure(cause) : failure(cause), sender);
             }
         }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
@@ -65,11 +65,15 @@ public static class Futures
             if (t.IsCompletedSuccessfully) recipient.Tell(success is null ? new Status.Success(null) : success(), sender);
             else
             {
-                var cause = t.IsCanceled ? new TaskCanceledException(t) : t.Exception!.InnerException ?? t.Exception!;
+                var cause = CauseOf(t);
                 recipient.Tell(failure is null ? new Status.Failure(cause) : failure(cause), sender);
             }
         }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
     }
+
+    /// <summary>What a failed or cancelled task reports: its first exception, unwrapped from the AggregateException.</summary>
+    private static Exception CauseOf(Task failed) =>
+        failed.IsCanceled ? new TaskCanceledException(failed) : failed.Exception!.InnerException ?? failed.Exception!;
 
     private static ActorSystem? SystemOf(IActorRef recipient) => recipient switch
     {

@@ -33,8 +33,13 @@ public abstract class ReceiveActor : ActorBase
     /// <summary>Handles messages of type <typeparamref name="T"/> (that pass <paramref name="shouldHandle"/>).</summary>
     protected void Receive<T>(Action<T> handler, Predicate<T>? shouldHandle = null) => Register(TypedHandlers.For(handler, shouldHandle));
 
-    /// <summary>Handles messages of type <typeparamref name="T"/> for which <paramref name="handler"/> returns true.</summary>
-    protected void Receive<T>(Func<T, bool> handler) => Register(m => m is T t && handler(t));
+    /// <summary>
+    /// Offers messages of type <typeparamref name="T"/> to <paramref name="handler"/>, which returns whether it
+    /// handled the message; a declined message goes on to later handlers. Named apart from
+    /// <c>Receive</c> on purpose: as an overload, any lambda with a bool value (<c>_ =&gt; _busy = false</c>)
+    /// silently bound to it and its messages counted as unhandled.
+    /// </summary>
+    protected void TryReceive<T>(Func<T, bool> handler) => Register(m => m is T t && handler(t));
 
     /// <summary>
     /// Handles messages of type <typeparamref name="T"/> asynchronously: no other message is processed

@@ -21,12 +21,21 @@ public sealed class Persistence
         Journal = system.SystemActorOf(Props.Create(() => new JournalActor(JournalStorage, system.Serialization, Notifier, Settings.MaxBatchSize)), "journal");
         SnapshotStore = system.SystemActorOf(Props.Create(() => new SnapshotStoreActor(SnapshotStorage, system.Serialization)), "snapshot-store");
         Query = new ReadJournal(JournalStorage, system.Serialization, Notifier, Settings);
-        // Storages close after the last actor (and so the last write) has stopped.
-        _ = system.WhenTerminated.ContinueWith(async _ =>
+        _ = CloseStoragesAfter(system.WhenTerminated);
+    }
+
+    /// <summary>Storages close after the last actor (and so the last write) has stopped; one failing to close does not keep the other open.</summary>
+    private async Task CloseStoragesAfter(Task terminated)
+    {
+        await terminated.ConfigureAwait(false);
+        try
         {
             await JournalStorage.DisposeAsync().ConfigureAwait(false);
+        }
+        finally
+        {
             await SnapshotStorage.DisposeAsync().ConfigureAwait(false);
-        }, TaskScheduler.Default);
+        }
     }
 
     /// <summary>The extension of <paramref name="system"/>, created on first use.</summary>

@@ -9,7 +9,7 @@ public sealed class ReceiveActorSpec(ITestOutputHelper output) : TestKit.TestKit
         public Handlers()
         {
             Receive<int>(n => Sender.Tell($"small {n}", Self), n => n < 10);
-            Receive<int>(n =>
+            TryReceive<int>(n =>
             {
                 if (n == 99) return false;
                 Sender.Tell($"large {n}", Self);

@@ -2,7 +2,6 @@ using Orchestrator.Actors.Store.Objects;
 using Orchestrator.Model.Registry;
 using Orchestrator.Runtime;
 using Orchestrator.Runtime.Persistence;
-using PersistenceExtension = Orchestrator.Runtime.Persistence.Persistence;
 
 namespace Orchestrator.Actors.Store.Entities;
 
@@ -16,15 +15,13 @@ namespace Orchestrator.Actors.Store.Entities;
 /// Replayed events do not carry their ordering, so after recovery the entity asks the journal for
 /// the ordering of its last event and stashes commands until it has it.
 /// </remarks>
-public sealed class ResourceEntity : ReceivePersistentActor, IWithStash
+public sealed class ResourceEntity : ReceivePersistentActor
 {
     private readonly ObjectKey _key;
     private readonly ResourceType _type;
     private readonly string[] _tags;
     private ResourceState _state = ResourceState.Empty;
     private readonly int _snapshotEvery;
-    private bool _awaitingVersion;
-    private bool _replayedEvents;
 
     /// <summary>
     /// The entity of <paramref name="key"/>; idle longer than <paramref name="passivationTimeout"/> it asks
@@ -40,16 +37,9 @@ public sealed class ResourceEntity : ReceivePersistentActor, IWithStash
         if (passivationTimeout is { } timeout) SetReceiveTimeout(timeout);
 
         Recover<SnapshotOffer>(o => _state = ResourceState.FromSnapshot((ResourceSnapshot)o.Snapshot));
-        Recover<ResourceEvent>(e =>
-        {
-            _state = _state.Apply(e, 0);
-            _replayedEvents = true;
-        });
-        Recover<RecoveryCompleted>(_ => OnRecovered());
+        // Replay knows each event's journal ordering, so the recovered object carries its resourceVersion.
+        Recover<ResourceEvent>(e => _state = _state.Apply(e, LastOrdering));
 
-        Command<RecoveredVersion>(HandleRecoveredVersion);
-        Command<Status.Failure>(f => throw new InvalidOperationException($"{PersistenceId}: the resourceVersion of the recovered object cannot be read.", f.Cause));
-        Command<object>(_ => Stash.Stash(), _ => _awaitingVersion);
         Command<CreateObject>(c => Decide(ObjectRules.Create(_state, _type, c.Object, Now(), Guid.NewGuid().ToString())));
         Command<GetObject>(_ => HandleGet());
         Command<UpdateObject>(c => Decide(ObjectRules.Update(_state, _type, c.Object)));
@@ -65,11 +55,6 @@ public sealed class ResourceEntity : ReceivePersistentActor, IWithStash
     /// <inheritdoc />
     public override string PersistenceId { get; }
 
-    /// <inheritdoc />
-    public IStash Stash { get; set; } = null!;
-
-    private sealed record RecoveredVersion(long ResourceVersion);
-
     private static DateTimeOffset Now()
     {
         // Kubernetes timestamps have second precision; keeping more would not survive a round trip.
@@ -77,33 +62,10 @@ public sealed class ResourceEntity : ReceivePersistentActor, IWithStash
         return new DateTimeOffset(now.Ticks - (now.Ticks % TimeSpan.TicksPerSecond), TimeSpan.Zero);
     }
 
-    private void OnRecovered()
-    {
-        // A snapshot knows its resourceVersion; only events replayed without one need the journal.
-        if (!_replayedEvents) return;
-        _awaitingVersion = true;
-        var query = PersistenceExtension.Get(Context.System).Query;
-        LastOrderingOf(query, PersistenceId, LastSequenceNr).PipeTo(Self, Self, v => new RecoveredVersion(v));
-    }
-
-    private static async Task<long> LastOrderingOf(Runtime.Persistence.Query.ReadJournal query, string persistenceId, long sequenceNr)
-    {
-        await foreach (var e in query.CurrentEventsByPersistenceId(persistenceId, sequenceNr, sequenceNr).ConfigureAwait(false))
-            return e.Offset;
-        throw new InvalidOperationException($"{persistenceId}: event {sequenceNr} was replayed but cannot be found.");
-    }
-
     private void HandleGet() =>
         Sender.Tell(_state.Exists
             ? new ObjectReply(ObjectCodec.Copy(_state.Object!))
             : ObjectReply.Failed(Errors.StatusError.NotFound(_type.GroupResource, _key.Name)), Self);
-
-    private void HandleRecoveredVersion(RecoveredVersion recovered)
-    {
-        _state = _state.WithResourceVersion(recovered.ResourceVersion);
-        _awaitingVersion = false;
-        Stash.UnstashAll();
-    }
 
     private void Decide(Decision decision)
     {

@@ -32,10 +32,7 @@ public sealed record ResourceState(IKubernetesObject? Object, long ResourceVersi
     /// <summary>This state as a snapshot.</summary>
     public ResourceSnapshot ToSnapshot() => new(Object is null ? null : ObjectCodec.ToNode(Object), ResourceVersion);
 
-    /// <summary>
-    /// The same state at another resourceVersion: recovery replays events without their orderings
-    /// and learns the last one afterwards.
-    /// </summary>
+    /// <summary>The same object stamped with another resourceVersion.</summary>
     public ResourceState WithResourceVersion(long resourceVersion) =>
         new(Object is null ? null : Stamp(ObjectCodec.Copy(Object), resourceVersion), resourceVersion);
 
