@@ -89,11 +89,16 @@ docker_answers() {
 ensure_dockerd() {
     docker_answers && return 0
 
-    if [[ -S /var/run/docker.sock ]] && ! pgrep -x dockerd >/dev/null; then
-        # A socket without a daemon is left over from a killed dockerd and would make it refuse to start.
-        rm -f /var/run/docker.sock
+    if ! pgrep -x dockerd >/dev/null; then
+        # A socket or pid file without a daemon is left over from a killed dockerd (a session that
+        # ended, a machine that stopped): the socket makes dockerd refuse to start, and the pid file
+        # does too once its number belongs to another process.
+        rm -f /var/run/docker.sock /var/run/docker.pid
     fi
 
+    # The pid of the daemon this run starts: checked with kill -0, never by name, because right after
+    # the fork the child is still a shell (not yet exec'd into dockerd) and `pgrep -x dockerd` misses it.
+    local pid=""
     if ! pgrep -x dockerd >/dev/null; then
         note "starting dockerd (log: $DOCKERD_LOG)"
         echo "=== ensure-docker starting dockerd at $(date -Is)" >>"$DOCKERD_LOG"
@@ -105,6 +110,7 @@ ensure_dockerd() {
             --ip-masq=false \
             --log-level=warn \
             </dev/null >>"$DOCKERD_LOG" 2>&1 9>&- &
+        pid=$!
         actions+=("started dockerd")
     else
         note "dockerd is running but not answering yet; waiting"
@@ -112,7 +118,7 @@ ensure_dockerd() {
 
     local deadline=$(($(date +%s) + DEADLINE_SECONDS))
     until docker_answers; do
-        if ! pgrep -x dockerd >/dev/null; then
+        if { [[ -n $pid ]] && ! kill -0 "$pid" 2>/dev/null; } || { [[ -z $pid ]] && ! pgrep -x dockerd >/dev/null; }; then
             tail -n 40 "$DOCKERD_LOG" >&2 || true
             die "dockerd exited during start-up; see $DOCKERD_LOG"
         fi
