@@ -2,14 +2,25 @@ using Orchestrator.Runtime.Persistence.Storage;
 
 namespace Orchestrator.Runtime.Tests.Persistence;
 
-/// <summary>Wraps a journal storage and counts the batches (transactions) written through it.</summary>
+/// <summary>Wraps a journal storage and counts the batches (transactions) written and the recovery queries made through it.</summary>
 public sealed class CountingJournalStorage(IJournalStorage inner) : IJournalStorage
 {
     private int _batches;
     private int _writes;
+    private int _recoveryQueries;
+    private int _recoveries;
 
     public int Batches => Volatile.Read(ref _batches);
     public int Writes => Volatile.Read(ref _writes);
+    public int RecoveryQueries => Volatile.Read(ref _recoveryQueries);
+    public int Recoveries => Volatile.Read(ref _recoveries);
+
+    public Task<IReadOnlyList<RecoveredEvents>> RecoverManyAsync(IReadOnlyList<RecoveryQuery> queries, CancellationToken cancellationToken = default)
+    {
+        Interlocked.Increment(ref _recoveryQueries);
+        Interlocked.Add(ref _recoveries, queries.Count);
+        return inner.RecoverManyAsync(queries, cancellationToken);
+    }
 
     public Task InitializeAsync(CancellationToken cancellationToken = default) => inner.InitializeAsync(cancellationToken);
 

@@ -28,3 +28,11 @@ internal sealed record DeleteMessagesTo(string PersistenceId, long ToSequenceNr,
 
 /// <summary>A batch write finished (sent by the journal to itself).</summary>
 internal sealed record WriteBatchCompleted(IReadOnlyList<WriteMessages> Batch, IReadOnlyList<WriteResult>? Results, Exception? Failure);
+
+/// <summary>A batch of recoveries finished (sent by the journal to itself).</summary>
+internal sealed class RecoveryBatchCompleted
+{
+    /// <summary>The one instance.</summary>
+    public static readonly RecoveryBatchCompleted Instance = new();
+    private RecoveryBatchCompleted() { }
+}

@@ -19,7 +19,9 @@ internal sealed class JournalActor : StorageFrontActor
     private readonly Queue<WriteMessages> _pending = new();
     private readonly Dictionary<string, int> _writesInFlight = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<ReplayMessages>> _deferredReplays = new(StringComparer.Ordinal);
+    private readonly List<ReplayMessages> _recoveries = [];
     private bool _writing;
+    private bool _recovering;
 
     public JournalActor(IJournalStorage storage, SerializationRegistry serialization, JournalNotifier notifier, int maxBatchSize)
     {
@@ -57,6 +59,7 @@ internal sealed class JournalActor : StorageFrontActor
         {
             case WriteMessages write: HandleWrite(write); return true;
             case WriteBatchCompleted completed: HandleBatchCompleted(completed); return true;
+            case RecoveryBatchCompleted: HandleRecoveryBatchCompleted(); return true;
             case ReplayMessages replay: HandleReplay(replay); return true;
             case DeleteMessagesTo delete: HandleDelete(delete); return true;
             default: return false;
@@ -136,7 +139,86 @@ internal sealed class JournalActor : StorageFrontActor
         StartReplay(replay);
     }
 
-    private void StartReplay(ReplayMessages replay) => _ = ReplayAsync(replay, _storage, _serialization, Self, Log);
+    private void StartReplay(ReplayMessages replay)
+    {
+        if (replay.ToSequenceNr != long.MaxValue || replay.Max != long.MaxValue)
+        {
+            _ = ReplayAsync(replay, _storage, _serialization, Self, Log);
+            return;
+        }
+
+        // A whole recovery (what every persistent actor asks at start): batched like writes, one query
+        // for the recoveries that queued while the previous query ran.
+        _recoveries.Add(replay);
+        if (!_recovering) FlushRecoveries();
+    }
+
+    private void FlushRecoveries()
+    {
+        var batch = _recoveries.GetRange(0, Math.Min(_recoveries.Count, _maxBatchSize));
+        _recoveries.RemoveRange(0, batch.Count);
+        _recovering = true;
+        _ = RecoverBatchAsync(batch, _storage, _serialization, Self, Log);
+    }
+
+    private void HandleRecoveryBatchCompleted()
+    {
+        _recovering = false;
+        if (_recoveries.Count > 0) FlushRecoveries();
+    }
+
+    private static async Task RecoverBatchAsync(List<ReplayMessages> batch, IJournalStorage storage, SerializationRegistry serialization, IActorRef journal, ILogger log)
+    {
+        try
+        {
+            var queries = batch.ConvertAll(r => new RecoveryQuery(r.PersistenceId, r.FromSequenceNr));
+            IReadOnlyList<RecoveredEvents> results;
+            try
+            {
+                results = await storage.RecoverManyAsync(queries).ConfigureAwait(false);
+            }
+            catch (Exception e)
+            {
+                foreach (var replay in batch) ReplayFailed(replay, new RecoveryException(replay.PersistenceId, replay.FromSequenceNr, $"replay failed: {e.Message}", e), journal, log);
+                return;
+            }
+
+            for (var i = 0; i < batch.Count; i++) Deliver(batch[i], results[i], serialization, journal, log);
+        }
+        finally
+        {
+            journal.Tell(RecoveryBatchCompleted.Instance, journal);
+        }
+    }
+
+    /// <summary>Sends one recovery's events and its end; an event that cannot be read fails that recovery only.</summary>
+    private static void Deliver(ReplayMessages replay, RecoveredEvents recovered, SerializationRegistry serialization, IActorRef journal, ILogger log)
+    {
+        var lastSeen = 0L;
+        foreach (var repr in recovered.Events)
+        {
+            object @event;
+            try
+            {
+                @event = serialization.Deserialize(repr.Manifest, repr.Payload);
+            }
+            catch (Exception e)
+            {
+                ReplayFailed(replay, new RecoveryException(replay.PersistenceId, repr.SequenceNr,
+                    $"event {repr.SequenceNr} (manifest '{repr.Manifest}', ordering {repr.Ordering}) cannot be read: {e.Message}", e), journal, log);
+                return;
+            }
+            lastSeen = repr.SequenceNr;
+            replay.PersistentActor.Tell(new ReplayedMessage(repr, @event, replay.ActorInstanceId), journal);
+        }
+        replay.PersistentActor.Tell(new RecoverySuccess(Math.Max(recovered.HighestSequenceNr, lastSeen), replay.ActorInstanceId), journal);
+    }
+
+    private static void ReplayFailed(ReplayMessages replay, RecoveryException cause, IActorRef journal, ILogger log)
+    {
+        PersistenceLog.ReplayFailed(log, cause, replay.PersistenceId);
+        replay.PersistentActor.Tell(new ReplayMessagesFailure(cause, replay.ActorInstanceId), journal);
+    }
 
     private static async Task ReplayAsync(ReplayMessages replay, IJournalStorage storage, SerializationRegistry serialization, IActorRef journal, ILogger log)
     {

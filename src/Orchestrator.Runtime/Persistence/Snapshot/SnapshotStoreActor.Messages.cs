@@ -16,3 +16,11 @@ internal sealed record SaveSnapshot(SnapshotMetadata Metadata, object Snapshot);
 
 /// <summary>Delete one snapshot or all matching the criteria.</summary>
 internal sealed record DeleteSnapshots(string PersistenceId, SnapshotCriteria Criteria);
+
+/// <summary>A batch of latest-snapshot loads finished (sent by the snapshot store to itself).</summary>
+internal sealed class LoadBatchCompleted
+{
+    /// <summary>The one instance.</summary>
+    public static readonly LoadBatchCompleted Instance = new();
+    private LoadBatchCompleted() { }
+}

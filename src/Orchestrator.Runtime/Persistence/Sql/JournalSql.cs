@@ -13,6 +13,8 @@ internal sealed class JournalSql
 {
     private const string EventColumns = "ordering, persistence_id, sequence_nr, manifest, payload, timestamp, writer_id";
 
+    private readonly SqlTableNames _tables;
+
     public JournalSql(SqlTableNames t)
     {
         // The NOT EXISTS guard rejects sequence numbers already deleted (rows physically gone, so the
@@ -80,8 +82,39 @@ internal sealed class JournalSql
             ) highest
             """;
 
+        _tables = t;
+
         // Ids whose events were all deleted still count (as in the memory journal): they have a history.
         PersistenceIds = $"SELECT persistence_id FROM {t.Journal} UNION SELECT persistence_id FROM {t.Metadata}";
+    }
+
+    /// <summary>
+    /// Two statements for <see cref="Storage.IJournalStorage.RecoverManyAsync"/>, each starting with
+    /// <paramref name="queriesCte"/> (a backend's way to turn its parameters into a table
+    /// <c>r(pid, from_seq)</c>): the events of every id from its from_seq on (rows as in the other event
+    /// queries, ordered by id and sequence number), then one row per id with its highest sequence number
+    /// from the journal and from the metadata (rows may have been deleted).
+    /// </summary>
+    public string RecoverMany(string queriesCte) => $"""
+        WITH {queriesCte}
+        SELECT {Prefixed("e")}, t.tag FROM r
+        JOIN {_tables.Journal} e ON e.persistence_id = r.pid AND e.sequence_nr >= r.from_seq AND NOT e.deleted
+        LEFT JOIN {_tables.Tags} t ON t.ordering = e.ordering
+        ORDER BY e.persistence_id, e.sequence_nr, t.tag;
+        WITH {queriesCte}
+        SELECT r.pid,
+            COALESCE((SELECT MAX(sequence_nr) FROM {_tables.Journal} WHERE persistence_id = r.pid), 0),
+            COALESCE((SELECT max_sequence_nr FROM {_tables.Metadata} WHERE persistence_id = r.pid), 0)
+        FROM r;
+        """;
+
+    /// <summary>Each id once, with the lowest from-sequence-number asked for it (the rows are split per query afterwards).</summary>
+    public static IReadOnlyList<Storage.RecoveryQuery> DistinctIds(IReadOnlyList<Storage.RecoveryQuery> queries)
+    {
+        var lowest = new Dictionary<string, long>(StringComparer.Ordinal);
+        foreach (var q in queries)
+            lowest[q.PersistenceId] = lowest.TryGetValue(q.PersistenceId, out var from) ? Math.Min(from, q.FromSequenceNr) : q.FromSequenceNr;
+        return lowest.Select(p => new Storage.RecoveryQuery(p.Key, p.Value)).ToList();
     }
 
     /// <summary>Inserts one event (no RETURNING: each backend adds its own tail).</summary>

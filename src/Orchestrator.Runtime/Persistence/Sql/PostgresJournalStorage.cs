@@ -31,14 +31,16 @@ public sealed class PostgresJournalStorage : IJournalStorage
     private readonly string _lockWriters;
     private readonly string _insertEvents;
     private readonly string _findTaken;
+    private readonly string _recoverMany;
 
     /// <summary>Creates the storage and its connection pool; nothing is opened until the first call.</summary>
     public PostgresJournalStorage(SqlStorageOptions options)
     {
         _tables = new SqlTableNames(options);
         _sql = new JournalSql(_tables);
-        _dataSource = NpgsqlDataSource.Create(options.ConnectionString);
+        _dataSource = PostgresDatabase.CreateDataSource(options.ConnectionString);
         _lockWriters = $"SELECT pg_advisory_xact_lock({_tables.WriteLockKey})";
+        _recoverMany = _sql.RecoverMany("r AS (SELECT * FROM unnest(@pids::text[], @froms::bigint[]) AS q(pid, from_seq))");
         // The whole batch in one statement. `input` numbers the events 1..n in batch order; the insert
         // draws orderings in that order (nextval runs above the sort); events at or below their id's
         // deleted-to mark are skipped (see JournalSql.InsertEvent). Each inserted row is matched back
@@ -171,6 +173,21 @@ public sealed class PostgresJournalStorage : IJournalStorage
             command.Parameters.AddWithValue("to", toSequenceNr);
             command.Parameters.AddWithValue("max", Math.Max(max, 0));
         }, cancellationToken);
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<RecoveredEvents>> RecoverManyAsync(IReadOnlyList<RecoveryQuery> queries, CancellationToken cancellationToken = default)
+    {
+        var ids = JournalSql.DistinctIds(queries);
+        await using var command = _dataSource.CreateCommand(_recoverMany);
+        command.Parameters.AddWithValue("pids", ids.Select(q => q.PersistenceId).ToArray());
+        command.Parameters.AddWithValue("froms", ids.Select(q => q.FromSequenceNr).ToArray());
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var folder = new RecoveryRowFolder();
+        while (await reader.ReadAsync(cancellationToken)) folder.AddEventRow(reader);
+        if (!await reader.NextResultAsync(cancellationToken)) throw new InvalidOperationException("The recovery query returned one result set of two.");
+        while (await reader.ReadAsync(cancellationToken)) folder.AddHighestRow(reader);
+        return folder.Results(queries);
+    }
 
     /// <inheritdoc />
     public async Task<long> ReadHighestSequenceNrAsync(string persistenceId, CancellationToken cancellationToken = default)

@@ -9,13 +9,15 @@ public sealed class PostgresSnapshotStorage : ISnapshotStorage
     private readonly SqlTableNames _tables;
     private readonly SnapshotSql _sql;
     private readonly NpgsqlDataSource _dataSource;
+    private readonly string _loadLatestMany;
 
     /// <summary>Creates the store and its connection pool; nothing is opened until the first call.</summary>
     public PostgresSnapshotStorage(SqlStorageOptions options)
     {
         _tables = new SqlTableNames(options);
         _sql = new SnapshotSql(_tables);
-        _dataSource = NpgsqlDataSource.Create(options.ConnectionString);
+        _loadLatestMany = _sql.LoadLatestMany("ids AS (SELECT unnest(@pids::text[]) AS pid)");
+        _dataSource = PostgresDatabase.CreateDataSource(options.ConnectionString);
     }
 
     /// <inheritdoc />
@@ -37,6 +39,17 @@ public sealed class PostgresSnapshotStorage : ISnapshotStorage
         SnapshotSql.BindCriteria(command, persistenceId, criteria);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         return await reader.ReadAsync(cancellationToken) ? SnapshotSql.Read(reader) : null;
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<SnapshotRepr?>> LoadLatestManyAsync(IReadOnlyList<string> persistenceIds, CancellationToken cancellationToken = default)
+    {
+        await using var command = _dataSource.CreateCommand(_loadLatestMany);
+        command.Parameters.AddWithValue("pids", persistenceIds.Distinct(StringComparer.Ordinal).ToArray());
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var found = new List<SnapshotRepr>();
+        while (await reader.ReadAsync(cancellationToken)) found.Add(SnapshotSql.Read(reader));
+        return SnapshotSql.InIdOrder(persistenceIds, found);
     }
 
     /// <inheritdoc />

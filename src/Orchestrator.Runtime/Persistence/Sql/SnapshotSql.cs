@@ -9,8 +9,11 @@ internal sealed class SnapshotSql
     private const string Matching =
         "persistence_id = @pid AND sequence_nr >= @min_seq AND sequence_nr <= @max_seq AND timestamp >= @min_ts AND timestamp <= @max_ts";
 
+    private readonly SqlTableNames _tables;
+
     public SnapshotSql(SqlTableNames t)
     {
+        _tables = t;
         Save = $"""
             INSERT INTO {t.Snapshot} (persistence_id, sequence_nr, timestamp, manifest, payload)
             VALUES (@pid, @seq, @timestamp, @manifest, @payload)
@@ -30,6 +33,25 @@ internal sealed class SnapshotSql
 
     /// <summary>The newest snapshot matching the criteria.</summary>
     public string Load { get; }
+
+    /// <summary>
+    /// The latest snapshot of each id of <paramref name="idsCte"/> (a backend's way to turn its parameter into
+    /// a table <c>ids(pid)</c>); ids without a snapshot have no row.
+    /// </summary>
+    public string LoadLatestMany(string idsCte) => $"""
+        WITH {idsCte}
+        SELECT s.persistence_id, s.sequence_nr, s.timestamp, s.manifest, s.payload FROM {_tables.Snapshot} s
+        JOIN (SELECT persistence_id, MAX(sequence_nr) AS newest FROM {_tables.Snapshot}
+              WHERE persistence_id IN (SELECT pid FROM ids) GROUP BY persistence_id) n
+          ON s.persistence_id = n.persistence_id AND s.sequence_nr = n.newest
+        """;
+
+    /// <summary>Places the rows of <see cref="LoadLatestMany"/> in the order of <paramref name="persistenceIds"/>.</summary>
+    public static IReadOnlyList<SnapshotRepr?> InIdOrder(IReadOnlyList<string> persistenceIds, IEnumerable<SnapshotRepr> found)
+    {
+        var byId = found.ToDictionary(s => s.PersistenceId, StringComparer.Ordinal);
+        return persistenceIds.Select(id => byId.GetValueOrDefault(id)).ToList();
+    }
 
     /// <summary>@pid, @seq.</summary>
     public string DeleteOne { get; }

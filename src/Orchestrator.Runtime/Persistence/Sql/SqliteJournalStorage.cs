@@ -27,6 +27,7 @@ public sealed class SqliteJournalStorage : IJournalStorage
     private readonly JournalSql _sql;
     private readonly string _insertEvent;
     private readonly SqliteDatabase _database;
+    private readonly string _recoverMany;
 
     /// <summary>Creates the storage; nothing is opened until the first call.</summary>
     public SqliteJournalStorage(SqlStorageOptions options)
@@ -35,6 +36,7 @@ public sealed class SqliteJournalStorage : IJournalStorage
         _sql = new JournalSql(_tables);
         _insertEvent = _sql.InsertEvent + " RETURNING ordering";
         _database = new SqliteDatabase(options, "sqlite-journal");
+        _recoverMany = _sql.RecoverMany("r AS (SELECT json_extract(value, '$[0]') AS pid, json_extract(value, '$[1]') AS from_seq FROM json_each(@queries))");
     }
 
     /// <summary>The database file.</summary>
@@ -137,6 +139,26 @@ public sealed class SqliteJournalStorage : IJournalStorage
             remaining -= page.Count;
             next = page[^1].SequenceNr + 1;
         }
+    }
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<RecoveredEvents>> RecoverManyAsync(IReadOnlyList<RecoveryQuery> queries, CancellationToken cancellationToken = default)
+    {
+        // SQLite has no array parameters: the ids travel as one JSON array that json_each turns into rows.
+        var ids = JournalSql.DistinctIds(queries);
+        var json = System.Text.Json.JsonSerializer.Serialize(ids.Select(q => new object[] { q.PersistenceId, q.FromSequenceNr }));
+        return _database.ReadAsync(connection =>
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = _recoverMany;
+            command.Parameters.AddWithValue("queries", json);
+            using var reader = command.ExecuteReader();
+            var folder = new RecoveryRowFolder();
+            while (reader.Read()) folder.AddEventRow(reader);
+            if (!reader.NextResult()) throw new InvalidOperationException("The recovery query returned one result set of two.");
+            while (reader.Read()) folder.AddHighestRow(reader);
+            return folder.Results(queries);
+        }, cancellationToken);
     }
 
     /// <inheritdoc />

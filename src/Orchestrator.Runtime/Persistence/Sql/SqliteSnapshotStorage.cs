@@ -13,6 +13,7 @@ public sealed class SqliteSnapshotStorage : ISnapshotStorage
     private readonly SqlTableNames _tables;
     private readonly SnapshotSql _sql;
     private readonly SqliteDatabase _database;
+    private readonly string _loadLatestMany;
 
     /// <summary>Creates the store; nothing is opened until the first call.</summary>
     public SqliteSnapshotStorage(SqlStorageOptions options)
@@ -20,6 +21,7 @@ public sealed class SqliteSnapshotStorage : ISnapshotStorage
         _tables = new SqlTableNames(options);
         _sql = new SnapshotSql(_tables);
         _database = new SqliteDatabase(options, "sqlite-snapshot");
+        _loadLatestMany = _sql.LoadLatestMany("ids AS (SELECT value AS pid FROM json_each(@pids))");
     }
 
     /// <inheritdoc />
@@ -40,6 +42,23 @@ public sealed class SqliteSnapshotStorage : ISnapshotStorage
             using var reader = command.ExecuteReader();
             return reader.Read() ? SnapshotSql.Read(reader) : null;
         }, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<SnapshotRepr?>> LoadLatestManyAsync(IReadOnlyList<string> persistenceIds, CancellationToken cancellationToken = default)
+    {
+        // SQLite has no array parameters: the ids travel as one JSON array that json_each turns into rows.
+        var json = System.Text.Json.JsonSerializer.Serialize(persistenceIds.Distinct(StringComparer.Ordinal));
+        return _database.ReadAsync(connection =>
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = _loadLatestMany;
+            command.Parameters.AddWithValue("pids", json);
+            using var reader = command.ExecuteReader();
+            var found = new List<SnapshotRepr>();
+            while (reader.Read()) found.Add(SnapshotSql.Read(reader));
+            return SnapshotSql.InIdOrder(persistenceIds, found);
+        }, cancellationToken);
+    }
 
     /// <inheritdoc />
     public Task DeleteAsync(string persistenceId, long sequenceNr, CancellationToken cancellationToken = default) =>

@@ -49,7 +49,36 @@ public interface IJournalStorage : IAsyncDisposable
 
     /// <summary>Every persistence id that has events, in no particular order.</summary>
     IAsyncEnumerable<string> PersistenceIdsAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Recovers several persistence ids at once: for each query (in the same order) every event from its
+    /// FromSequenceNr on, ascending, and the id's highest sequence number — what <see cref="ReplayAsync"/>
+    /// followed by <see cref="ReadHighestSequenceNrAsync"/> give, but for many ids in one round trip where the
+    /// database allows (the SQL storages override this; the default asks one id after the other). Many
+    /// entities start at once when a shard or a store comes up; one query for all of them is what keeps
+    /// creation fast, since every new entity recovers before its first write.
+    /// </summary>
+    async Task<IReadOnlyList<RecoveredEvents>> RecoverManyAsync(IReadOnlyList<RecoveryQuery> queries, CancellationToken cancellationToken = default)
+    {
+        var results = new RecoveredEvents[queries.Count];
+        for (var i = 0; i < queries.Count; i++)
+        {
+            var events = new List<PersistentRepr>();
+            await foreach (var e in ReplayAsync(queries[i].PersistenceId, queries[i].FromSequenceNr, long.MaxValue, long.MaxValue, cancellationToken).ConfigureAwait(false))
+                events.Add(e);
+            results[i] = new RecoveredEvents(events, await ReadHighestSequenceNrAsync(queries[i].PersistenceId, cancellationToken).ConfigureAwait(false));
+        }
+        return results;
+    }
 }
+
+/// <summary>One id to recover: its events from <paramref name="FromSequenceNr"/> (inclusive) on.</summary>
+public sealed record RecoveryQuery(string PersistenceId, long FromSequenceNr);
+
+/// <summary>What <see cref="IJournalStorage.RecoverManyAsync"/> found for one <see cref="RecoveryQuery"/>.</summary>
+/// <param name="Events">The events, ascending by sequence number.</param>
+/// <param name="HighestSequenceNr">The highest sequence number ever written for the id (also after deletes), 0 when none.</param>
+public sealed record RecoveredEvents(IReadOnlyList<PersistentRepr> Events, long HighestSequenceNr);
 
 /// <summary>The database side of the snapshot store.</summary>
 public interface ISnapshotStorage : IAsyncDisposable
@@ -68,4 +97,17 @@ public interface ISnapshotStorage : IAsyncDisposable
 
     /// <summary>Deletes every snapshot matching <paramref name="criteria"/>.</summary>
     Task DeleteAsync(string persistenceId, SnapshotCriteria criteria, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// The latest snapshot of each id (null where there is none), in the order of <paramref name="persistenceIds"/>:
+    /// what <see cref="LoadAsync"/> with <see cref="SnapshotCriteria.Latest"/> gives, for many ids in one round
+    /// trip where the database allows (the SQL storages override this; the default asks one id after the other).
+    /// </summary>
+    async Task<IReadOnlyList<SnapshotRepr?>> LoadLatestManyAsync(IReadOnlyList<string> persistenceIds, CancellationToken cancellationToken = default)
+    {
+        var results = new SnapshotRepr?[persistenceIds.Count];
+        for (var i = 0; i < persistenceIds.Count; i++)
+            results[i] = await LoadAsync(persistenceIds[i], SnapshotCriteria.Latest, cancellationToken).ConfigureAwait(false);
+        return results;
+    }
 }

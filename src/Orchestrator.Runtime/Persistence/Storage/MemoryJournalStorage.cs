@@ -4,13 +4,15 @@ namespace Orchestrator.Runtime.Persistence.Storage;
 
 /// <summary>
 /// The <c>memory</c> journal: the same contract as the SQL ones, kept in a list, for unit tests.
-/// One lock orders all writes, so orderings become visible in order.
+/// One lock orders all writes, so orderings become visible in order. Each persistence id keeps its own list
+/// (in sequence order), so a replay costs its own events, not the whole journal's.
 /// </summary>
 public sealed class MemoryJournalStorage : IJournalStorage
 {
     private readonly object _lock = new();
     private readonly List<PersistentRepr> _events = [];
     private readonly Dictionary<(string, long), int> _index = [];
+    private readonly Dictionary<string, List<PersistentRepr>> _byId = new(StringComparer.Ordinal);
     private readonly Dictionary<string, long> _highest = [];
     private readonly Dictionary<string, long> _deletedTo = [];
 
@@ -38,6 +40,7 @@ public sealed class MemoryJournalStorage : IJournalStorage
                     var e = write.Events[j] with { Ordering = _events.Count + 1 };
                     _index[(e.PersistenceId, e.SequenceNr)] = _events.Count;
                     _events.Add(e);
+                    AddInSequenceOrder(e);
                     orderings[j] = e.Ordering;
                     _highest[e.PersistenceId] = Math.Max(_highest.GetValueOrDefault(e.PersistenceId), e.SequenceNr);
                 }
@@ -55,8 +58,13 @@ public sealed class MemoryJournalStorage : IJournalStorage
         lock (_lock)
         {
             var deletedTo = _deletedTo.GetValueOrDefault(persistenceId);
-            found = _events.Where(e => e.PersistenceId == persistenceId && e.SequenceNr >= fromSequenceNr && e.SequenceNr <= toSequenceNr && e.SequenceNr > deletedTo)
-                .OrderBy(e => e.SequenceNr).Take((int)Math.Min(max, int.MaxValue)).ToList();
+            found = [];
+            var from = Math.Max(fromSequenceNr, deletedTo + 1);
+            foreach (var e in _byId.GetValueOrDefault(persistenceId) ?? [])
+            {
+                if (found.Count >= max || e.SequenceNr > toSequenceNr) break;
+                if (e.SequenceNr >= from) found.Add(e);
+            }
         }
         foreach (var e in found)
         {
@@ -64,6 +72,14 @@ public sealed class MemoryJournalStorage : IJournalStorage
             yield return e;
         }
         await Task.CompletedTask;
+    }
+
+    private void AddInSequenceOrder(PersistentRepr e)
+    {
+        if (!_byId.TryGetValue(e.PersistenceId, out var list)) _byId[e.PersistenceId] = list = [];
+        var at = list.Count;
+        while (at > 0 && list[at - 1].SequenceNr > e.SequenceNr) at--;
+        list.Insert(at, e);
     }
 
     /// <inheritdoc />

@@ -277,6 +277,38 @@ public abstract class JournalStorageContract : IAsyncLifetime
     }
 
     [Fact]
+    public async Task RecoverMany_gives_each_id_what_replay_and_highest_sequence_number_give()
+    {
+        var full = NewId("recover-full");
+        var fromSnapshot = NewId("recover-from");
+        var deleted = NewId("recover-deleted");
+        var none = NewId("recover-none");
+        var tagged = NewEvent(full, 2, tags: ["kind:Pod", "ns:default"]);
+        var orderings = AssertAllSucceeded(await Journal.WriteAsync([Write(NewEvent(full, 1)), Write(tagged, NewEvent(full, 3))]));
+        await WriteAll(Journal, Writes(fromSnapshot, 1, 6));
+        await WriteAll(Journal, Writes(deleted, 1, 4));
+        await Journal.DeleteMessagesToAsync(deleted, 4);
+
+        var results = await Journal.RecoverManyAsync([
+            new RecoveryQuery(full, 1), new RecoveryQuery(fromSnapshot, 5), new RecoveryQuery(deleted, 1),
+            new RecoveryQuery(none, 1), new RecoveryQuery(fromSnapshot, 2),
+        ]);
+
+        Assert.Equal(5, results.Count);
+        Assert.Equal([1L, 2L, 3L], results[0].Events.Select(e => e.SequenceNr));
+        AssertSameEvent(tagged, results[0].Events[1], orderings[1]);
+        Assert.Equal(3, results[0].HighestSequenceNr);
+        Assert.Equal([5L, 6L], results[1].Events.Select(e => e.SequenceNr));
+        Assert.Equal(6, results[1].HighestSequenceNr);
+        Assert.Empty(results[2].Events);
+        Assert.Equal(4, results[2].HighestSequenceNr);
+        Assert.Empty(results[3].Events);
+        Assert.Equal(0, results[3].HighestSequenceNr);
+        // The same id twice in one batch: each query gets its own range.
+        Assert.Equal([2L, 3L, 4L, 5L, 6L], results[4].Events.Select(e => e.SequenceNr));
+    }
+
+    [Fact]
     public async Task Replay_and_queries_stream_results_larger_than_any_page()
     {
         const int count = 1_234;
@@ -521,6 +553,26 @@ public abstract class JournalStorageContract : IAsyncLifetime
         Assert.Equal("test.State", latest.Manifest);
         Assert.Equal(Snapshot(pid, 10, 200).Payload, latest.Payload);
         Assert.Null(await Snapshots.LoadAsync(pid, SnapshotCriteria.None));
+    }
+
+    [Fact]
+    public async Task Snapshots_load_latest_of_many_ids_in_their_order()
+    {
+        var a = NewId("snap-many-a");
+        var b = NewId("snap-many-b");
+        var none = NewId("snap-many-none");
+        await Snapshots.SaveAsync(Snapshot(a, 3, 100));
+        await Snapshots.SaveAsync(Snapshot(a, 9, 50));
+        await Snapshots.SaveAsync(Snapshot(b, 4, 100, "b"));
+
+        var loaded = await Snapshots.LoadLatestManyAsync([b, none, a, b]);
+
+        Assert.Equal(4, loaded.Count);
+        Assert.Equal((b, 4L), (loaded[0]!.PersistenceId, loaded[0]!.SequenceNr));
+        Assert.Equal(Snapshot(b, 4, 100, "b").Payload, loaded[0]!.Payload);
+        Assert.Null(loaded[1]);
+        Assert.Equal((a, 9L), (loaded[2]!.PersistenceId, loaded[2]!.SequenceNr));
+        Assert.Equal((b, 4L), (loaded[3]!.PersistenceId, loaded[3]!.SequenceNr));
     }
 
     [Fact]
