@@ -13,4 +13,12 @@ internal static class ObjectStoreMessages
 {
     /// <summary>A create that passed namespace admission, ready for its entity.</summary>
     internal sealed record AdmittedCreate(Entities.CreateObject Command, Objects.ObjectKey Key);
+
+    /// <summary>Time to open the namespace watch again after it ended.</summary>
+    internal sealed class WatchNamespacesAgain
+    {
+        /// <summary>The one instance.</summary>
+        public static readonly WatchNamespacesAgain Instance = new();
+        private WatchNamespacesAgain() { }
+    }
 }

@@ -19,8 +19,12 @@ namespace Orchestrator.Actors.Store.Front;
 /// routing is what a shard region does, so a region can take this actor's place for entities.
 /// </summary>
 /// <remarks>
-/// Creating a namespaced object first reads its namespace from the namespace's entity (the
-/// authority, not a read model): a missing namespace is NotFound, a terminating one Forbidden.
+/// Creating a namespaced object needs its namespace to exist and not be terminating. The store
+/// watches Namespaces and keeps which are active: a create into a namespace known active goes
+/// straight to its entity; otherwise (not seen yet, terminating, or just deleted through this store)
+/// it reads the namespace from its entity, the authority: missing is NotFound, terminating Forbidden.
+/// Like the apiserver's namespace-lifecycle admission, a namespace deleted through another front is
+/// seen when its watch event arrives; what slips in meanwhile is removed by the namespace's clean-up.
 /// The namespaces <c>default</c> and <c>kube-system</c> are created at start when missing.
 /// </remarks>
 public sealed class ObjectStore : ReceiveActor
@@ -33,6 +37,8 @@ public sealed class ObjectStore : ReceiveActor
     private readonly ResourceType _namespaceType;
     private readonly Dictionary<string, List<(object Message, IActorRef Sender)>> _passivating = new(StringComparer.Ordinal);
     private readonly Dictionary<IActorRef, ObjectKey> _entityKeys = [];
+    private readonly HashSet<string> _activeNamespaces = new(StringComparer.Ordinal);
+    private string? _namespaceWatchId;
 
     /// <summary>A store with <paramref name="settings"/> serving the kinds of <paramref name="catalog"/> (default: every built-in kind).</summary>
     public ObjectStore(StoreSettings settings, KindCatalog? catalog = null)
@@ -55,6 +61,9 @@ public sealed class ObjectStore : ReceiveActor
         Receive<Passivate>(HandlePassivate);
         Receive<Terminated>(HandleTerminated);
         Receive<ObjectReply>(_ => { }); // answers to the store's own namespace creation
+        Receive<WatchStarted>(started => _namespaceWatchId = started.WatchId);
+        Receive<WatchEvent>(HandleNamespaceEvent);
+        Receive<WatchNamespacesAgain>(_ => WatchNamespaces());
     }
 
     /// <summary>Props of a store.</summary>
@@ -68,6 +77,36 @@ public sealed class ObjectStore : ReceiveActor
         foreach (var name in InitialNamespaces)
             Route(ObjectKey.For(_namespaceType, null, name), new CreateObject(new Namespace { Metadata = { Name = name } }), Self);
         Context.ActorOf(GarbageCollector.Props(Self, _catalog, _settings.GcResyncInterval), "garbage-collector");
+        WatchNamespaces();
+    }
+
+    private void WatchNamespaces()
+    {
+        _activeNamespaces.Clear();
+        _namespaceWatchId = null;
+        ForwardToReadModel("", _namespaceType.Kind, new WatchObjects("", _namespaceType.Kind), e => new WatchEvent("", WatchEventType.Error, null, "0", e), Self);
+    }
+
+    private void HandleNamespaceEvent(WatchEvent e)
+    {
+        if (e.WatchId != _namespaceWatchId && e.Type != WatchEventType.Error) return;
+        switch (e.Type)
+        {
+            case WatchEventType.Added or WatchEventType.Modified when e.Object is { } ns:
+                if (ns.Metadata.DeletionTimestamp is null) _activeNamespaces.Add(ns.Metadata.Name!);
+                else _activeNamespaces.Remove(ns.Metadata.Name!);
+                break;
+            case WatchEventType.Deleted when e.Object is { } ns:
+                _activeNamespaces.Remove(ns.Metadata.Name!);
+                break;
+            case WatchEventType.Error:
+                // The watch ended (410 Expired after a long pause, or the read model restarted): forget
+                // everything, so creates ask the entities, and watch again from a fresh list.
+                _activeNamespaces.Clear();
+                _namespaceWatchId = null;
+                Context.System.Scheduler.ScheduleTellOnce(TimeSpan.FromSeconds(1), Self, WatchNamespacesAgain.Instance, Self);
+                break;
+        }
     }
 
     private void HandleCreate(CreateObject command)
@@ -93,7 +132,7 @@ public sealed class ObjectStore : ReceiveActor
 
         var key = ObjectKey.For(type, meta.Namespace, meta.Name);
         var admitted = new CreateObject(copy);
-        if (!type.Namespaced)
+        if (!type.Namespaced || _activeNamespaces.Contains(meta.Namespace!))
         {
             Route(key, admitted, Sender);
             return;
@@ -147,6 +186,12 @@ public sealed class ObjectStore : ReceiveActor
             return;
         }
 
+        if (command is DeleteObject && type == _namespaceType)
+        {
+            // From now on creates into it ask the entity, which knows it is terminating.
+            _activeNamespaces.Remove(key.Name);
+        }
+
         Route(ObjectKey.For(type, string.IsNullOrEmpty(key.Namespace) ? "default" : key.Namespace, key.Name), command, Sender);
     }
 
@@ -189,18 +234,21 @@ public sealed class ObjectStore : ReceiveActor
         foreach (var (message, sender) in buffer) entity.Tell(message, sender);
     }
 
-    private void ForwardToReadModel(string group, string kind, object message, Func<StatusError, object> failure)
+    private void ForwardToReadModel(string group, string kind, object message, Func<StatusError, object> failure) =>
+        ForwardToReadModel(group, kind, message, failure, Sender);
+
+    private void ForwardToReadModel(string group, string kind, object message, Func<StatusError, object> failure, IActorRef sender)
     {
         if (!_catalog.TryGet(group, kind, out var type))
         {
-            Sender.Tell(failure(UnknownKind(group, kind)), Self);
+            sender.Tell(failure(UnknownKind(group, kind)), Self);
             return;
         }
 
         var name = "read-" + Uri.EscapeDataString(group.Length == 0 ? kind : $"{kind}.{group}");
         var model = Context.Child(name);
         if (model.Equals(ActorRefs.Nobody)) model = Context.ActorOf(Runtime.Props.Create(() => new KindReadModel(type, _settings)), name);
-        model.Tell(message, Sender);
+        model.Tell(message, sender);
     }
 
     private static StatusError UnknownKind(string groupOrApiVersion, string kind) =>
