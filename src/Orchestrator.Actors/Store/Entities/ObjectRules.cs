@@ -4,6 +4,7 @@ using Orchestrator.Actors.Store.Errors;
 using Orchestrator.Actors.Store.Objects;
 using Orchestrator.Model;
 using Orchestrator.Model.Core.V1;
+using Orchestrator.Model.Defaulting;
 using Orchestrator.Model.Patching;
 using Orchestrator.Model.Registry;
 using Orchestrator.Model.Validation;
@@ -11,7 +12,8 @@ using Orchestrator.Model.Validation;
 namespace Orchestrator.Actors.Store.Entities;
 
 /// <summary>
-/// The apiserver's write semantics as pure functions of (state, command): creation defaults,
+/// The apiserver's write semantics as pure functions of (state, command): defaults (Kubernetes' own,
+/// see <see cref="ObjectDefaulter"/>, on create and update),
 /// optimistic concurrency, generation, status separation, patches. Deletion is in
 /// <see cref="DeletionRules"/>. The input object belongs to the rules (the store copied it).
 /// </summary>
@@ -43,6 +45,8 @@ public static class ObjectRules
     {
         if (Precheck(state, type, obj) is { } error) return Decision.Fail(error);
         var existing = state.Object!;
+        // Defaults first, so an update that leaves a defaulted field out changes nothing (and bumps no generation).
+        ObjectDefaulter.Apply(obj);
         var existingNode = ObjectCodec.ToNode(existing);
         var updatedNode = ObjectCodec.ToNode(obj);
         CopyField(existingNode, updatedNode, "status");
@@ -149,6 +153,7 @@ public static class ObjectRules
 
     private static void ApplyCreateDefaults(IKubernetesObject obj)
     {
+        ObjectDefaulter.Apply(obj);
         switch (obj)
         {
             case Pod pod:

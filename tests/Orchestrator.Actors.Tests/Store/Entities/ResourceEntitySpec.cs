@@ -21,6 +21,24 @@ public sealed class ResourceEntitySpec() : StoreSpec(StoreBackends.Memory, "orch
     }
 
     [Fact]
+    public async Task Stored_objects_carry_kubernetes_defaults_and_an_update_leaving_them_out_changes_no_generation()
+    {
+        var created = await Created(TestPods.Pending());
+        Assert.Equal(("Always", 30L, "default-scheduler"), (created.Spec.RestartPolicy, created.Spec.TerminationGracePeriodSeconds, created.Spec.SchedulerName));
+        Assert.NotNull(created.Spec.Containers[0].ImagePullPolicy);
+
+        var resent = ObjectCodec.Copy(created);
+        resent.Spec.RestartPolicy = null;
+        resent.Spec.TerminationGracePeriodSeconds = null;
+        resent.Spec.Containers[0].ImagePullPolicy = null;
+        resent.Metadata.Labels = new() { ["touched"] = "yes" };
+        var updated = (await Update(resent)).Object!;
+
+        Assert.Equal(1, updated.Metadata.Generation);
+        Assert.Equal("Always", ((Pod)updated).Spec.RestartPolicy);
+    }
+
+    [Fact]
     public async Task Every_error_comes_back_as_a_kubernetes_status()
     {
         await Created(TestPods.Pending());
