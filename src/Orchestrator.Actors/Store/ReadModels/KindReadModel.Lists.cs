@@ -1,4 +1,3 @@
-using System.Text;
 using Orchestrator.Actors.Store.Errors;
 using Orchestrator.Actors.Store.Objects;
 using Orchestrator.Model.Labels;
@@ -67,30 +66,55 @@ public sealed partial class KindReadModel
             return;
         }
 
-        string? afterKey = null;
-        if (!string.IsNullOrEmpty(request.Continue) && !TryDecodeContinue(request.Continue, out afterKey))
+        var limit = request.Limit is { } l and > 0 ? Math.Min(l, _settings.ListPageSizeMax) : int.MaxValue;
+        var selection = $"{NamespaceFilter(request.Namespace)}|{request.LabelSelector}|{request.FieldSelector}";
+        if (!string.IsNullOrEmpty(request.Continue))
+        {
+            AnswerNextPage(request, replyTo, limit, selection);
+            return;
+        }
+
+        var matches = _index.Select(NamespaceFilter(request.Namespace), labels, fields, null).ToList();
+        if (matches.Count <= limit)
+        {
+            replyTo.Tell(new ObjectList(matches.ConvertAll(m => m.Object), Version), Self);
+            return;
+        }
+
+        var rest = matches.GetRange(limit, matches.Count - limit);
+        var token = _cursors.Open(rest, Version, selection, DateTimeOffset.UtcNow);
+        replyTo.Tell(new ObjectList(matches.GetRange(0, limit).ConvertAll(m => m.Object), Version, token, rest.Count), Self);
+    }
+
+    /// <summary>A later page: read from the first page's cursor, so it shows the kind as it was at that page's resourceVersion.</summary>
+    private void AnswerNextPage(ListObjects request, IActorRef replyTo, int limit, string selection)
+    {
+        if (!ListCursors.TryDecode(request.Continue!, out var id, out var offset))
         {
             replyTo.Tell(new ObjectList([], Version, Error: StatusError.BadRequest("invalid continue token")), Self);
             return;
         }
 
-        var matches = _index.Select(NamespaceFilter(request.Namespace), labels, fields, afterKey);
-        var limit = request.Limit is { } l and > 0 ? Math.Min(l, _settings.ListPageSizeMax) : int.MaxValue;
-        var page = new List<Model.IKubernetesObject>();
-        string? lastKey = null;
-        long remaining = 0;
-        foreach (var stored in matches)
+        var cursor = _cursors.Find(id, DateTimeOffset.UtcNow);
+        if (cursor is null)
         {
-            if (page.Count < limit)
-            {
-                page.Add(stored.Object);
-                lastKey = stored.Key;
-            }
-            else remaining++;
+            replyTo.Tell(new ObjectList([], Version, Error: StatusError.Gone(
+                "The provided continue parameter is too old to display a consistent list result. You can start a new list without the continue parameter.")), Self);
+            return;
         }
 
-        var next = remaining > 0 ? EncodeContinue(lastKey!) : null;
-        replyTo.Tell(new ObjectList(page, Version, next, remaining > 0 ? remaining : null), Self);
+        if (cursor.Selection != selection || offset > cursor.Items.Count)
+        {
+            replyTo.Tell(new ObjectList([], Version, Error: StatusError.BadRequest("the continue token was issued for a different list")), Self);
+            return;
+        }
+
+        var count = Math.Min(limit, cursor.Items.Count - offset);
+        var page = new List<Model.IKubernetesObject>(count);
+        for (var i = offset; i < offset + count; i++) page.Add(cursor.Items[i].Object);
+        var remaining = cursor.Items.Count - offset - count;
+        replyTo.Tell(new ObjectList(page, cursor.ResourceVersion, remaining > 0 ? ListCursors.Next(request.Continue!, offset + count) : null,
+            remaining > 0 ? remaining : null), Self);
     }
 
     private string? NamespaceFilter(string? ns) => _type.Namespaced && !string.IsNullOrEmpty(ns) ? ns : null;
@@ -118,21 +142,5 @@ public sealed partial class KindReadModel
         }
 
         return null;
-    }
-
-    private static string EncodeContinue(string lastKey) => Convert.ToBase64String(Encoding.UTF8.GetBytes(lastKey));
-
-    private static bool TryDecodeContinue(string token, out string? lastKey)
-    {
-        try
-        {
-            lastKey = Encoding.UTF8.GetString(Convert.FromBase64String(token));
-            return lastKey.Contains('/', StringComparison.Ordinal);
-        }
-        catch (FormatException)
-        {
-            lastKey = null;
-            return false;
-        }
     }
 }

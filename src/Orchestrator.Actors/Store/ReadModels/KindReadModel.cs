@@ -26,6 +26,7 @@ public sealed partial class KindReadModel : ReceiveActor, IWithStash, IWithTimer
     private readonly ReadJournal _query;
     private readonly KindIndex _index = new();
     private readonly WatchHistory _history;
+    private readonly ListCursors _cursors;
     private readonly List<ParkedRequest> _parked = [];
     private readonly CancellationTokenSource _live = new();
     private long _applied;
@@ -41,6 +42,7 @@ public sealed partial class KindReadModel : ReceiveActor, IWithStash, IWithTimer
         _type = type;
         _settings = settings;
         _history = new WatchHistory(settings.WatchHistorySize);
+        _cursors = new ListCursors(settings.ListContinueTtl, settings.ListContinueMax);
         _query = PersistenceExtension.Get(Context.System).Query;
         Receive<CaughtUp>(HandleCaughtUp);
         Receive<Status.Failure>(f => throw new InvalidOperationException($"The {type.Kind} read model cannot read the journal.", f.Cause));

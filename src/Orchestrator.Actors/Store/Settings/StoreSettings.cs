@@ -9,7 +9,7 @@ public sealed record StoreSettings
     private const string Section = "orchestrator.store";
 
     private static readonly string[] _knownKeys =
-        ["passivation-timeout", "snapshot-every", "watch-history-size", "bookmark-interval", "list-page-size-max", "list-wait-timeout", "gc-resync-interval"];
+        ["passivation-timeout", "snapshot-every", "watch-history-size", "bookmark-interval", "list-page-size-max", "list-wait-timeout", "list-continue-ttl", "list-continue-max", "gc-resync-interval"];
 
     /// <summary>Idle time after which an entity is stopped (default 2 minutes).</summary>
     public TimeSpan PassivationTimeout { get; init; } = TimeSpan.FromMinutes(2);
@@ -28,6 +28,12 @@ public sealed record StoreSettings
 
     /// <summary>How long a List waits for its read model to reach the asked resourceVersion (default 10 seconds).</summary>
     public TimeSpan ListWaitTimeout { get; init; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>How long the rest of a paged List stays available to its continue token (default 5 minutes).</summary>
+    public TimeSpan ListContinueTtl { get; init; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>Most paged Lists per kind whose rest is held at once (default 100).</summary>
+    public int ListContinueMax { get; init; } = 100;
 
     /// <summary>How often the garbage collector re-examines every object (default 10 seconds).</summary>
     public TimeSpan GcResyncInterval { get; init; } = TimeSpan.FromSeconds(10);
@@ -54,6 +60,8 @@ public sealed record StoreSettings
             BookmarkInterval = Positive(s, "bookmark-interval"),
             ListPageSizeMax = AtLeastOne(s, "list-page-size-max"),
             ListWaitTimeout = Positive(s, "list-wait-timeout"),
+            ListContinueTtl = Positive(s, "list-continue-ttl"),
+            ListContinueMax = AtLeastOne(s, "list-continue-max"),
             GcResyncInterval = Positive(s, "gc-resync-interval"),
         };
         return settings;

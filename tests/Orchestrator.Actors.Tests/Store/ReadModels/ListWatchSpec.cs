@@ -60,6 +60,28 @@ public sealed class ListWatchSpec() : StoreSpec(StoreBackends.Memory, "orchestra
     }
 
     [Fact]
+    public async Task Later_pages_show_the_kind_as_it_was_at_the_first_pages_resource_version()
+    {
+        for (var i = 0; i < 25; i++) await Created(TestPods.Pending($"p{i:00}"));
+        var first = await ListPods(limit: 10);
+
+        Assert.True((await Delete(PodKey("p15"), new DeleteOptions { GracePeriodSeconds = 0 })).IsSuccess);
+        await Created(TestPods.Pending("p12a"));
+        var second = await ListPods(limit: 10, cont: first.Continue);
+        var third = await ListPods(limit: 10, cont: second.Continue);
+
+        Assert.Equal(first.ResourceVersion, second.ResourceVersion);
+        Assert.Equal(first.ResourceVersion, third.ResourceVersion);
+        Assert.Equal(Enumerable.Range(10, 10).Select(i => $"p{i:00}"), second.Items.Select(p => p.Metadata.Name));
+        Assert.Equal(Enumerable.Range(20, 5).Select(i => $"p{i:00}"), third.Items.Select(p => p.Metadata.Name));
+        Assert.Null(third.Continue);
+        var fresh = await ListPods();
+        Assert.Contains("p12a", fresh.Items.Select(p => p.Metadata.Name));
+        Assert.DoesNotContain("p15", fresh.Items.Select(p => p.Metadata.Name));
+        Assert.Equal("BadRequest", (await ListPods(labels: "app=other", limit: 10, cont: first.Continue)).Error?.Reason);
+    }
+
+    [Fact]
     public async Task A_watch_from_a_lists_resource_version_sees_exactly_the_later_changes_under_concurrent_writers()
     {
         const int writers = 8, updates = 10;
