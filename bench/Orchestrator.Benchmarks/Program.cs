@@ -8,7 +8,7 @@ using Orchestrator.Benchmarks.Store;
 // Benchmarks are programs, not tests: run them in Release and record the output in docs/benchmarks.md.
 //   dotnet run -c Release --project bench/Orchestrator.Benchmarks -- kernel [one-way|ping-pong|fan-in|spawn|ask|all] [--runs N]
 //   dotnet run -c Release --project bench/Orchestrator.Benchmarks -- persistence-sqlite|persistence-postgresql [single|concurrent|recovery|all] [--runs N]
-//   dotnet run -c Release --project bench/Orchestrator.Benchmarks -- store-sqlite|store-postgresql|store-memory [create|list|watch|all] [--runs N] [--pods N]
+//   dotnet run -c Release --project bench/Orchestrator.Benchmarks -- store-sqlite|store-postgresql|store-memory [create|list|watch|memory|all] [--runs N] [--pods N]
 //   dotnet run -c Release --project bench/Orchestrator.Benchmarks -- remote [one-way|round-trip|round-trip-64|all] [--runs N]   (starts a second process)
 //   dotnet run -c Release --project bench/Orchestrator.Benchmarks -- etcd-compare sqlite|postgresql [--runs N]   (needs `bash scripts/ensure-etcd.sh`)
 //   dotnet run -c Release --project bench/Orchestrator.Benchmarks -- node-agent [start|cpu|all] [--runs N] [--cpu-seconds S]   (needs `sudo bash scripts/ensure-docker.sh`)

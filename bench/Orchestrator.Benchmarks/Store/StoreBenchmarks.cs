@@ -32,6 +32,7 @@ internal static class StoreBenchmarks
                 if (which is "all" or "create" or "list") Create(store, plugin, pods, writers: 50);
                 if (which is "all" or "list") List(store, plugin, selectedPerLabel: pods / 10);
                 if (which is "all" or "watch") Watch(system, store, plugin, events: 2_000, writers: 10);
+                if (which is "all" or "memory") Memory(plugin, run, objects: Math.Min(pods, 20_000));
             }
             finally
             {
@@ -113,6 +114,58 @@ internal static class StoreBenchmarks
         var latencies = received.Select(r => Stopwatch.GetElapsedTime(sent[r.Key], r.Value).TotalMilliseconds).Order().ToList();
         Console.WriteLine($"   RESULT [{plugin}] watch delivery (create sent -> ADDED received), {latencies.Count:N0} events, {writers} writers: " +
                           $"p50 {Percentile(latencies, 0.50):0.0} ms, p99 {Percentile(latencies, 0.99):0.0} ms");
+    }
+
+    /// <summary>
+    /// Heap per object: right after creation (entities alive and idle, plus the read model's copy), then once
+    /// every entity has passivated (the read model's copy alone); the difference is the idle entity's cost.
+    /// </summary>
+    private static void Memory(string plugin, int run, int objects)
+    {
+        // Its own system and journal: two stores on one journal would be two writers of the same objects.
+        var system = PersistenceBenchmarks.NewSystem(plugin, $"store-memory-{run}");
+        try
+        {
+            Memory(system, plugin, objects);
+        }
+        finally
+        {
+            system.Terminate().Wait();
+        }
+    }
+
+    private static void Memory(ActorSystem system, string plugin, int objects)
+    {
+        var passivation = TimeSpan.FromSeconds(30);
+        var settings = StoreSettings.From(system.Config) with { PassivationTimeout = passivation };
+        var store = system.ActorOf(ObjectStore.Props(settings), "store");
+        Await(store.Ask<ObjectList>(new ListObjects("", "Pod"), _timeout));
+        var before = Heap();
+        var started = Stopwatch.StartNew();
+        var tasks = Enumerable.Range(0, 20).Select(w => Task.Run(async () =>
+        {
+            for (var i = w; i < objects; i += 20)
+            {
+                var reply = await store.Ask<ObjectReply>(new CreateObject(NewPod($"mem-{i}", i % 10)), _timeout).ConfigureAwait(false);
+                if (!reply.IsSuccess) throw new InvalidOperationException(reply.Error!.ToString());
+            }
+        })).ToArray();
+        Await(Task.WhenAll(tasks));
+        Await(store.Ask<ObjectList>(new ListObjects("", "Pod", Limit: 1), _timeout)); // the read model holds every object
+        var alive = Heap();
+        if (started.Elapsed >= passivation) Console.WriteLine("   (creation took longer than the passivation timeout: some entities had already stopped)");
+        Thread.Sleep(passivation + TimeSpan.FromSeconds(15)); // a benchmark waiting out the timeout, not a test
+        var passivated = Heap();
+        Console.WriteLine($"   RESULT [{plugin}] memory per object, {objects:N0} pods: idle entity {(alive - passivated) / (double)objects:N0} bytes, " +
+                          $"read model copy {(passivated - before) / (double)objects:N0} bytes");
+    }
+
+    private static long Heap()
+    {
+        GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
+        GC.WaitForPendingFinalizers();
+        GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
+        return GC.GetTotalMemory(forceFullCollection: true);
     }
 
     private static double Percentile(IReadOnlyList<double> sorted, double p) =>
