@@ -84,6 +84,25 @@ public abstract class ClusterSpecBase : TestKit.TestKit
             }
         }, TimeSpan.FromSeconds(20));
 
+    /// <summary>Waits until each of <paramref name="systems"/> no longer lists the member at <paramref name="gone"/>.</summary>
+    protected void AwaitRemoved(IEnumerable<ActorSystem> systems, Address gone) =>
+        AwaitAssert(() =>
+        {
+            foreach (var s in systems) Assert.Null(Runtime.Cluster.Cluster.Get(s).State.MemberAt(gone));
+        }, TimeSpan.FromSeconds(20));
+
+    /// <summary>Cuts <paramref name="a"/> and <paramref name="b"/> off from each other (both directions).</summary>
+    protected static void Partition(IEnumerable<ActorSystem> a, IEnumerable<ActorSystem> b)
+    {
+        var side = b.ToArray();
+        foreach (var x in a)
+        foreach (var y in side)
+        {
+            Runtime.Remoting.FailureInjector.For(x).Blackhole(y.Address);
+            Runtime.Remoting.FailureInjector.For(y).Blackhole(x.Address);
+        }
+    }
+
     public override async Task DisposeAsync()
     {
         ActorSystem[] members;
