@@ -97,4 +97,36 @@ public sealed class ClusterLifecycleSpec : ClusterSpecBase
         Assert.Equal(MemberStatus.Up, cluster.SelfMember.Status);
         Assert.Contains(cluster.SelfMember, cluster.State.Members);
     }
+
+    [Fact]
+    public async Task With_lease_majority_exactly_one_side_of_a_partition_survives()
+    {
+        var journal = Path.Combine(Path.GetTempPath(), "orch-lease-" + Guid.NewGuid().ToString("N"), "journal.db");
+        var extra = $$"""
+            orchestrator.cluster.split-brain-resolver.active-strategy = lease-majority
+            orchestrator.persistence.sqlite.path = "{{journal.Replace("\\", "/")}}"
+            """;
+        try
+        {
+            var members = Enumerable.Range(0, 3).Select(_ => CreateMember(extra)).ToArray();
+            foreach (var m in members) ClusterExtension.Get(m).Join(ClusterExtension.Get(members[0]).SelfAddress);
+            AwaitAllUp(members, 3);
+            var (majority, minority) = (members.Take(2).ToArray(), members[2]);
+
+            Partition(majority, [minority]);
+
+            var survivors = await Task.WhenAny(
+                minority.WhenTerminated.ContinueWith(_ => majority),
+                Task.WhenAll(majority.Select(m => m.WhenTerminated)).ContinueWith(_ => new[] { minority })).Unwrap().WaitAsync(Dilated(TimeSpan.FromSeconds(30)));
+            var losers = members.Except(survivors).ToArray();
+            AwaitAllUp(survivors, survivors.Length);
+            Assert.All(losers, l => Assert.True(ClusterExtension.Get(l).IsTerminated || l.WhenTerminated.IsCompleted));
+            Assert.All(survivors, s => Assert.False(s.WhenTerminated.IsCompleted, "a survivor terminated"));
+        }
+        finally
+        {
+            var directory = Path.GetDirectoryName(journal)!;
+            if (Directory.Exists(directory)) Directory.Delete(directory, recursive: true);
+        }
+    }
 }
