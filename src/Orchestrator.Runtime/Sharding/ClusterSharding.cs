@@ -73,7 +73,7 @@ public sealed class ClusterSharding
         lock (_startLock)
         {
             if (_regions.TryGetValue(typeName, out var running)) return running;
-            var locator = new FixedCoordinatorLocator(LocalCoordinator(typeName, settings, strategy));
+            var locator = new PathCoordinatorLocator(LocalCoordinator(typeName, settings, strategy).Path.ToString());
             var stop = handOffStopMessage ?? PoisonPill.Instance;
             var region = _system.SystemActorOf(
                 Props.Create(() => new ShardRegion(typeName, entityProps, settings, extractor, stop, locator)),

@@ -173,14 +173,16 @@ internal sealed class ShardCoordinator : ReceivePersistentActor, IWithTimers
         if (!_state.Shards.ContainsKey(done.Shard))
         {
             AnswerAgain(done.Shard, waiting);
-            if (_settings.RememberEntities) AllocateAgain([done.Shard]);
+            AllocateAgain([done.Shard]);
             return;
         }
         Persist(new ShardHomeDeallocated(done.Shard), e =>
         {
             _state = _state.Apply(e);
             AnswerAgain(done.Shard, waiting);
-            if (_settings.RememberEntities) AllocateAgain([done.Shard]);
+            // At once rather than on the next message: the strategy counts allocated shards only, and a moved
+            // shard left unallocated would make the next rebalance move still more.
+            AllocateAgain([done.Shard]);
         });
     }
 

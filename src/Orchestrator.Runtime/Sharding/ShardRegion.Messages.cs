@@ -23,12 +23,17 @@ internal interface ICoordinatorLocator
     void TellCoordinator(object message, IActorRef sender);
 }
 
-/// <summary>A coordinator at a known ref (one process, or tests).</summary>
-internal sealed class FixedCoordinatorLocator(IActorRef coordinator) : ICoordinatorLocator
+/// <summary>
+/// A coordinator at a known path in this or another process (no cluster, or tests). Found by path, not by
+/// ref, so a coordinator that stops and starts again under the same name is found again.
+/// </summary>
+internal sealed class PathCoordinatorLocator(string path) : ICoordinatorLocator
 {
-    public void Start(IActorContext context) { }
+    private ActorSelection? _selection;
+
+    public void Start(IActorContext context) => _selection = context.ActorSelection(path);
 
     public bool Handle(object message) => false;
 
-    public void TellCoordinator(object message, IActorRef sender) => coordinator.Tell(message, sender);
+    public void TellCoordinator(object message, IActorRef sender) => _selection?.Tell(message, sender);
 }
