@@ -37,16 +37,22 @@ internal static class CoordinatorEvents
     }
 }
 
-/// <summary>Which regions exist and which shard lives where. Immutable; changed only through <see cref="Apply"/>.</summary>
+/// <summary>
+/// Which regions exist and which shard lives where. Immutable; changed only through <see cref="Apply"/>.
+/// <see cref="UnallocatedShards"/> are shards that had a home and lost it (their region went, or they were
+/// handed off); with remember-entities they are allocated again without waiting for a message.
+/// </summary>
 internal sealed record CoordinatorState(
     ImmutableDictionary<IActorRef, ImmutableList<string>> Regions,
     ImmutableHashSet<IActorRef> RegionProxies,
-    ImmutableDictionary<string, IActorRef> Shards)
+    ImmutableDictionary<string, IActorRef> Shards,
+    ImmutableHashSet<string> UnallocatedShards)
 {
     public static readonly CoordinatorState Empty = new(
         ImmutableDictionary<IActorRef, ImmutableList<string>>.Empty,
         ImmutableHashSet<IActorRef>.Empty,
-        ImmutableDictionary<string, IActorRef>.Empty);
+        ImmutableDictionary<string, IActorRef>.Empty,
+        ImmutableHashSet<string>.Empty);
 
     /// <summary>The state after <paramref name="e"/>. Events that do not fit the state (replayed after a partial failure) leave it unchanged.</summary>
     public CoordinatorState Apply(CoordinatorEvents.ICoordinatorEvent e) => e switch
@@ -55,12 +61,22 @@ internal sealed record CoordinatorState(
             this with { Regions = Regions.Add(r.Region, ImmutableList<string>.Empty) },
         CoordinatorEvents.ShardRegionProxyRegistered p => this with { RegionProxies = RegionProxies.Add(p.Proxy) },
         CoordinatorEvents.ShardRegionTerminated t when Regions.TryGetValue(t.Region, out var shards) =>
-            this with { Regions = Regions.Remove(t.Region), Shards = Shards.RemoveRange(shards) },
+            this with { Regions = Regions.Remove(t.Region), Shards = Shards.RemoveRange(shards), UnallocatedShards = UnallocatedShards.Union(shards) },
         CoordinatorEvents.ShardRegionProxyTerminated p => this with { RegionProxies = RegionProxies.Remove(p.Proxy) },
         CoordinatorEvents.ShardHomeAllocated a when Regions.TryGetValue(a.Region, out var shards) && !Shards.ContainsKey(a.Shard) =>
-            this with { Regions = Regions.SetItem(a.Region, shards.Add(a.Shard)), Shards = Shards.Add(a.Shard, a.Region) },
+            this with
+            {
+                Regions = Regions.SetItem(a.Region, shards.Add(a.Shard)),
+                Shards = Shards.Add(a.Shard, a.Region),
+                UnallocatedShards = UnallocatedShards.Remove(a.Shard),
+            },
         CoordinatorEvents.ShardHomeDeallocated d when Shards.TryGetValue(d.Shard, out var region) =>
-            this with { Regions = Regions.SetItem(region, Regions[region].Remove(d.Shard)), Shards = Shards.Remove(d.Shard) },
+            this with
+            {
+                Regions = Regions.SetItem(region, Regions[region].Remove(d.Shard)),
+                Shards = Shards.Remove(d.Shard),
+                UnallocatedShards = UnallocatedShards.Add(d.Shard),
+            },
         _ => this,
     };
 

@@ -51,9 +51,10 @@ internal sealed class ShardCoordinator : ReceivePersistentActor, IWithTimers
         foreach (var region in _state.Regions.Keys) Context.Watch(region);
         foreach (var proxy in _state.RegionProxies) Context.Watch(proxy);
         Timers.StartPeriodicTimer("rebalance", new RebalanceTick(), _settings.RebalanceInterval);
-        // A region that restarted its shards' entities from memory needs them hosted again to remember them.
-        if (_settings.RememberEntities)
-            foreach (var (shard, region) in _state.Shards) region.Tell(new HostShard(shard), Self);
+        if (!_settings.RememberEntities) return;
+        // Make sure every shard with remembered entities runs: hosted where it was, or allocated anew.
+        foreach (var (shard, region) in _state.Shards) region.Tell(new HostShard(shard), Self);
+        AllocateAgain(_state.UnallocatedShards);
     }
 
     private void HandleRegister(Register register)
@@ -69,6 +70,8 @@ internal sealed class ShardCoordinator : ReceivePersistentActor, IWithTimers
             _state = _state.Apply(e);
             Context.Watch(region);
             region.Tell(new RegisterAck(Self), Self);
+            // Shards that found no region when they lost theirs get one now.
+            if (_settings.RememberEntities) AllocateAgain(_state.UnallocatedShards);
         });
     }
 
@@ -126,7 +129,7 @@ internal sealed class ShardCoordinator : ReceivePersistentActor, IWithTimers
             {
                 _state = _state.Apply(e);
                 _gracefulShutdown.Remove(actor);
-                if (_settings.RememberEntities) AllocateAgain(shards);
+                if (_settings.RememberEntities) AllocateAgain(_state.UnallocatedShards);
             });
         }
         else if (_state.RegionProxies.Contains(actor))
@@ -136,7 +139,7 @@ internal sealed class ShardCoordinator : ReceivePersistentActor, IWithTimers
     /// <summary>Remembered entities must run without waiting for a message, so their shards get a home at once.</summary>
     private void AllocateAgain(IEnumerable<string> shards)
     {
-        foreach (var shard in shards) Self.Tell(new GetShardHome(shard), Self);
+        foreach (var shard in shards.ToList()) Self.Tell(new GetShardHome(shard), Self);
     }
 
     private void HandleRebalanceTick()
