@@ -5,6 +5,9 @@ internal static class ShardRegionMessages
 {
     /// <summary>Periodic: register again while no coordinator has acknowledged, ask again for homes still unknown.</summary>
     public sealed record Retry;
+
+    /// <summary>A region shutting down stops even though some messages found no new home.</summary>
+    public sealed record ShutdownFlushTimeout;
 }
 
 /// <summary>

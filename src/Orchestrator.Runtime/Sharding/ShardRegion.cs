@@ -60,6 +60,7 @@ internal sealed partial class ShardRegion : ActorBase, IWithTimers
             case RegisterAck ack: HandleRegisterAck(ack.Coordinator); break;
             case Terminated t: HandleTerminated(t.ActorRef); break;
             case Retry: HandleRetry(); break;
+            case ShutdownFlushTimeout: StopNow(); break;
             case GetShardRegionState: ReplyRegionState(); break;
             case GetShardRegionStats: ReplyRegionStats(); break;
             case GetClusterShardingStats get: ReplyClusterStats(get.Timeout); break;
@@ -159,6 +160,7 @@ internal sealed partial class ShardRegion : ActorBase, IWithTimers
         _buffers.Remove(shard);
         _buffered -= buffer.Count;
         foreach (var (message, sender) in buffer) target.Tell(message, sender);
+        StopWhenShutDown();
     }
 
     private void HandleHostShard(string shard)
@@ -244,8 +246,23 @@ internal sealed partial class ShardRegion : ActorBase, IWithTimers
         StopWhenShutDown();
     }
 
+    /// <summary>
+    /// Stops once no shard runs here and the messages the handed-off shards gave back have gone to their new
+    /// homes; with no other region to take them, it waits two retry intervals for one, then stops anyway.
+    /// </summary>
     private void StopWhenShutDown()
     {
-        if (_gracefulShutdown && _shards.Count == 0 && _stoppingShards.Count == 0) Context.Stop(Self);
+        if (!_gracefulShutdown || _shards.Count > 0 || _stoppingShards.Count > 0) return;
+        if (_buffers.Count == 0) StopNow();
+        else if (!Timers.IsTimerActive("shutdown-flush")) Timers.StartSingleTimer("shutdown-flush", new ShutdownFlushTimeout(), _settings.RetryInterval * 2);
+    }
+
+    private void StopNow()
+    {
+        if (_buffered > 0) Log.LogBufferDroppedAtShutdown(_typeName, _buffered);
+        foreach (var (message, sender) in _buffers.Values.SelectMany(b => b)) Context.System.DeadLetters.Tell(message, sender);
+        _buffers.Clear();
+        _buffered = 0;
+        Context.Stop(Self);
     }
 }

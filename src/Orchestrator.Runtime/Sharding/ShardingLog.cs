@@ -11,6 +11,9 @@ internal static partial class ShardingLog
     [LoggerMessage(Level = LogLevel.Warning, Message = "Shard region {TypeName}: buffer full ({BufferSize} messages); message {MessageType} for shard {ShardId} goes to dead letters")]
     public static partial void LogBufferFull(this ILogger log, string typeName, int bufferSize, string messageType, string shardId);
 
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Shard region {TypeName} stopped with {Count} messages whose shards found no new home; they go to dead letters")]
+    public static partial void LogBufferDroppedAtShutdown(this ILogger log, string typeName, int count);
+
     [LoggerMessage(Level = LogLevel.Warning, Message = "Sharding {TypeName}: the message extractor gives no entity id for {MessageType}; it goes to dead letters")]
     public static partial void LogNoEntityId(this ILogger log, string typeName, string messageType);
 

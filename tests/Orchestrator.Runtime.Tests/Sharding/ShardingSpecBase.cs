@@ -10,13 +10,9 @@ namespace Orchestrator.Runtime.Tests.Sharding;
 public abstract class ShardingSpecBase : TestKit.TestKit
 {
     protected const string TypeName = "echo";
-    private static readonly string Config = """
-        orchestrator.persistence.journal.plugin = memory
-        orchestrator.persistence.snapshot-store.plugin = memory
-        orchestrator.log-dead-letters = 0
-        """;
-
-    protected ShardingSpecBase(string extraConfig = "") : base(Config + "\n" + extraConfig)
+    /// <summary>A system with the memory journal, or the backend <paramref name="backendConfig"/> names (see PersistenceBackends).</summary>
+    protected ShardingSpecBase(string? backendConfig = null)
+        : base((backendConfig ?? Persistence.PersistenceBackends.Memory()) + "\norchestrator.log-dead-letters = 0")
     {
         ClusterSharding.Get(Sys);
         Register(Sys);
