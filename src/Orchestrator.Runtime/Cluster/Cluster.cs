@@ -15,6 +15,8 @@ public sealed class Cluster
     private readonly List<Action> _onMemberUp = [];
     private readonly List<Action> _onMemberRemoved = [];
     private readonly TaskCompletionSource _removed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource _exiting = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly Lazy<ClusterLease> _lease;
     private volatile CurrentClusterState _state = CurrentClusterState.Empty;
     private volatile Member _selfMember;
     private volatile bool _terminated;
@@ -30,6 +32,8 @@ public sealed class Cluster
         SelfUniqueAddress = new UniqueAddress(remote.LocalAddress, remote.Uid);
         _selfMember = new Member(SelfUniqueAddress, MemberStatus.Removed, Settings.Roles, 0);
         Log = system.Logging.For(SelfAddress.ToString(), "Orchestrator.Runtime.Cluster");
+        _lease = new Lazy<ClusterLease>(() => new ClusterLease(Persistence.PersistenceSettings.From(system.Config), Settings.SplitBrainResolver));
+        ClusterProtocol.Register(system.Serialization);
         Daemon = system.SystemActorOf(Props.Create(() => new ClusterDaemon(this)), "cluster");
         ClusterShutdownTasks.Register(this);
     }
@@ -70,6 +74,12 @@ public sealed class Cluster
     public Task WhenRemoved => _removed.Task;
 
     internal IActorRef Daemon { get; }
+
+    /// <summary>The lease of the lease-majority strategy (created on first use).</summary>
+    internal ClusterLease Lease => _lease.Value;
+
+    /// <summary>Completes when this member is Exiting, removed, or the extension shut down (coordinated shutdown waits for it).</summary>
+    internal Task WhenExiting => _exiting.Task;
 
     internal ILogger Log { get; }
 
@@ -164,15 +174,21 @@ public sealed class Cluster
         _state = state;
         _selfMember = self;
         if (self.Status is MemberStatus.Up or MemberStatus.Leaving or MemberStatus.Exiting) FireUp();
-        if (self.Status == MemberStatus.Removed && state.Members.Count == 0) FireRemoved();
+        if (self.Status is MemberStatus.Exiting or MemberStatus.Down) _exiting.TrySetResult();
+    }
+
+    /// <summary>This member was removed from the cluster.</summary>
+    internal void MarkRemoved()
+    {
+        _selfMember = _selfMember.WithStatus(MemberStatus.Removed);
+        FireRemoved();
     }
 
     /// <summary>The extension stopped: nothing more will happen.</summary>
     internal void MarkTerminated()
     {
         _terminated = true;
-        _selfMember = _selfMember.WithStatus(MemberStatus.Removed);
-        FireRemoved();
+        MarkRemoved();
     }
 
     private void FireUp()
@@ -199,6 +215,7 @@ public sealed class Cluster
             _onMemberRemoved.Clear();
         }
         _removed.TrySetResult();
+        _exiting.TrySetResult();
         foreach (var c in callbacks) RunCallback(c);
     }
 

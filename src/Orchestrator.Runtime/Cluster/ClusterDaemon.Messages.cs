@@ -21,4 +21,29 @@ internal sealed partial class ClusterDaemon
 
     /// <summary>Remove a subscriber (<see cref="Cluster.Unsubscribe"/>).</summary>
     public sealed record UnsubscribeEvents(IActorRef Subscriber);
+
+    /// <summary>Coordinated shutdown reached cluster-shutdown: tell subscribers and stop.</summary>
+    public sealed record ShutdownCluster
+    {
+        public static readonly ShutdownCluster Instance = new();
+    }
+
+    private sealed record GossipTick
+    {
+        public static readonly GossipTick Instance = new();
+    }
+
+    private sealed record LeaderTick
+    {
+        public static readonly LeaderTick Instance = new();
+    }
+
+    private sealed record JoinRetry
+    {
+        public static readonly JoinRetry Instance = new();
+    }
+
+    private sealed record QuarantineRemoved(UniqueAddress Node);
+
+    private sealed record LeaseResult(bool Acquired, string? Error);
 }
