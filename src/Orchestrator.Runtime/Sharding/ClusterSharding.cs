@@ -5,7 +5,9 @@ namespace Orchestrator.Runtime.Sharding;
 /// <summary>
 /// The sharding extension of one actor system: starts a shard region (or a proxy) per entity type and
 /// looks regions up by type name. Regions live under <c>/system/sharding-{type}</c>; the type's coordinator
-/// at <c>/system/sharding-{type}-coordinator</c> (in a cluster: as a singleton on the oldest member with the role).
+/// at <c>/system/sharding-{type}-coordinator</c>. With remoting on, sharding spans the cluster (join it with
+/// <c>Cluster.Get(system)</c>): the coordinator is a singleton on the oldest member with the role, at
+/// <c>/system/sharding-{type}-coordinator/singleton</c>, and members without the role run proxies.
 /// </summary>
 public sealed class ClusterSharding
 {
@@ -21,6 +23,7 @@ public sealed class ClusterSharding
         Settings = ClusterShardingSettings.From(system.Config);
         CoordinatorProtocol.RegisterManifests(system.Serialization);
         RememberEntities.RegisterManifests(system.Serialization);
+        ShardEnvelopeConverter.Use(system.Serialization);
     }
 
     /// <summary>The extension of <paramref name="system"/>, created on first use.</summary>
@@ -73,7 +76,16 @@ public sealed class ClusterSharding
         lock (_startLock)
         {
             if (_regions.TryGetValue(typeName, out var running)) return running;
-            var locator = new PathCoordinatorLocator(LocalCoordinator(typeName, settings, strategy).Path.ToString());
+            ICoordinatorLocator locator;
+            if (InCluster)
+            {
+                var hostsRole = settings.Role.Length == 0 || Cluster.Cluster.Get(_system).SelfRoles.Contains(settings.Role);
+                // A member without the role hosts nothing: its region is a proxy, and no coordinator runs here.
+                if (!hostsRole) entityProps = null;
+                else ClusterCoordinator(typeName, settings, strategy);
+                locator = new ClusterCoordinatorLocator(typeName, settings.Role);
+            }
+            else locator = new PathCoordinatorLocator(LocalCoordinator(typeName, settings, strategy).Path.ToString());
             var stop = handOffStopMessage ?? PoisonPill.Instance;
             var region = _system.SystemActorOf(
                 Props.Create(() => new ShardRegion(typeName, entityProps, settings, extractor, stop, locator)),
@@ -87,6 +99,17 @@ public sealed class ClusterSharding
     private IActorRef LocalCoordinator(string typeName, ClusterShardingSettings settings, IShardAllocationStrategy? strategy) =>
         _coordinators.GetOrAdd(typeName, t => _system.SystemActorOf(
             Props.Create(() => new ShardCoordinator(t, settings, strategy ?? DefaultStrategy(settings))),
+            RegionName(t) + "-coordinator"));
+
+    /// <summary>With remoting on, sharding spans the cluster: coordinators are singletons, regions follow membership.</summary>
+    private bool InCluster => _system.Remote is not null;
+
+    private void ClusterCoordinator(string typeName, ClusterShardingSettings settings, IShardAllocationStrategy? strategy) =>
+        _coordinators.GetOrAdd(typeName, t => _system.SystemActorOf(
+            Singleton.ClusterSingletonManager.Props(
+                Props.Create(() => new ShardCoordinator(t, settings, strategy ?? DefaultStrategy(settings), true)),
+                new ShardCoordinator.CoordinatorStop(),
+                Singleton.ClusterSingletonManagerSettings.Create(_system).WithRole(settings.Role) with { SingletonName = ClusterCoordinatorLocator.CoordinatorSingletonName }),
             RegionName(t) + "-coordinator"));
 
     internal static IShardAllocationStrategy DefaultStrategy(ClusterShardingSettings settings) =>

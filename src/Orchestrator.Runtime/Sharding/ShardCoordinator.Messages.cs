@@ -67,6 +67,12 @@ internal static class CoordinatorProtocol
         registry.Register<StartEntityAck>("orch.sharding.start-entity-ack/v1");
         registry.Register<ShardRegionStats>("orch.sharding.shard-region-stats/v1");
         registry.Register<GetShardRegionStats>("orch.sharding.get-shard-region-stats/v1");
+        registry.Register<GetShardRegionState>("orch.sharding.get-shard-region-state/v1");
+        registry.Register<CurrentShardRegionState>("orch.sharding.current-shard-region-state/v1");
+        registry.Register<ShardState>("orch.sharding.shard-state/v1");
+        registry.Register<GetClusterShardingStats>("orch.sharding.get-cluster-sharding-stats/v1");
+        registry.Register<ClusterShardingStats>("orch.sharding.cluster-sharding-stats/v1");
+        registry.Register<GracefulShutdown>("orch.sharding.graceful-shutdown/v1");
         CoordinatorEvents.RegisterManifests(registry);
     }
 }

@@ -10,19 +10,21 @@ namespace Orchestrator.Runtime.Sharding;
 /// watches the recovered regions again, and goes on. Moves a shard only through a <see cref="RebalanceWorker"/>,
 /// and frees it only after the old region reported it stopped, so a shard never runs in two regions.
 /// </summary>
-internal sealed class ShardCoordinator : ReceivePersistentActor, IWithTimers
+internal sealed partial class ShardCoordinator : ReceivePersistentActor, IWithTimers
 {
     private readonly string _typeName;
     private readonly ClusterShardingSettings _settings;
     private readonly IShardAllocationStrategy _strategy;
     private readonly Dictionary<string, List<IActorRef>> _rebalanceInProgress = new(StringComparer.Ordinal);
     private readonly HashSet<IActorRef> _gracefulShutdown = new();
+    private readonly bool _inCluster;
     private CoordinatorState _state = CoordinatorState.Empty;
 
     private sealed record RebalanceTick;
 
-    public ShardCoordinator(string typeName, ClusterShardingSettings settings, IShardAllocationStrategy strategy)
+    public ShardCoordinator(string typeName, ClusterShardingSettings settings, IShardAllocationStrategy strategy, bool inCluster = false)
     {
+        _inCluster = inCluster;
         CoordinatorProtocol.RegisterManifests(Context.System.Serialization);
         _typeName = typeName;
         _settings = settings;
@@ -39,6 +41,8 @@ internal sealed class ShardCoordinator : ReceivePersistentActor, IWithTimers
         Command<RebalanceTick>(_ => HandleRebalanceTick());
         Command<RebalanceWorker.RebalanceDone>(HandleRebalanceDone);
         Command<GracefulShutdownRequest>(HandleGracefulShutdown);
+        Command<Cluster.ClusterEvent.MemberRemoved>(HandleMemberRemoved);
+        Command<CoordinatorStop>(_ => Context.Stop(Self));
         Command<GetCurrentRegions>(_ => Sender.Tell(new CurrentRegions(_state.Regions.Keys.ToList()), Self));
     }
 

@@ -1,6 +1,7 @@
 namespace Orchestrator.Runtime.Sharding;
 
 /// <summary>A message for entity <paramref name="EntityId"/>, as the default <see cref="HashCodeMessageExtractor"/> expects it.</summary>
+[System.Text.Json.Serialization.JsonConverter(typeof(ShardEnvelopeConverter))]
 public sealed record ShardEnvelope(string EntityId, object Message);
 
 /// <summary>
@@ -20,11 +21,10 @@ public sealed record StartEntityAck(string EntityId, string ShardId);
 public sealed record Passivate(object StopMessage);
 
 /// <summary>Asks a region for the shards it hosts and their entities; the answer is <see cref="CurrentShardRegionState"/>.</summary>
-public sealed class GetShardRegionState
+public sealed record GetShardRegionState
 {
-    /// <summary>The one instance.</summary>
+    /// <summary>An instance to send (all are equal).</summary>
     public static readonly GetShardRegionState Instance = new();
-    private GetShardRegionState() { }
 }
 
 /// <summary>The shards a region hosts.</summary>
@@ -34,11 +34,10 @@ public sealed record CurrentShardRegionState(IReadOnlyList<ShardState> Shards);
 public sealed record ShardState(string ShardId, IReadOnlyList<string> EntityIds);
 
 /// <summary>Asks a region for the number of running entities per shard it hosts; the answer is <see cref="ShardRegionStats"/>.</summary>
-public sealed class GetShardRegionStats
+public sealed record GetShardRegionStats
 {
-    /// <summary>The one instance.</summary>
+    /// <summary>An instance to send (all are equal).</summary>
     public static readonly GetShardRegionStats Instance = new();
-    private GetShardRegionStats() { }
 }
 
 /// <summary>Running entities per shard id of one region.</summary>
@@ -57,9 +56,8 @@ public sealed record ClusterShardingStats(IReadOnlyDictionary<string, ShardRegio
 /// Tells a region to hand its shards off to other regions and stop (used when a member leaves). Watch the
 /// region to know when it is done.
 /// </summary>
-public sealed class GracefulShutdown
+public sealed record GracefulShutdown
 {
-    /// <summary>The one instance.</summary>
+    /// <summary>An instance to send (all are equal).</summary>
     public static readonly GracefulShutdown Instance = new();
-    private GracefulShutdown() { }
 }
