@@ -20,6 +20,19 @@ internal sealed partial class ShardCoordinator
     }
 
     /// <summary>
+    /// A coordinator that took over after a member was removed recovers that member's regions from the journal;
+    /// events about the removal happened before it subscribed, so the current membership decides.
+    /// </summary>
+    private void ReleaseRegionsOfGoneMembers()
+    {
+        if (!_inCluster) return;
+        var members = Cluster.Cluster.Get(Context.System).State.Members.Select(m => m.Address).ToHashSet();
+        if (members.Count == 0) return;
+        foreach (var region in _state.Regions.Keys.Concat(_state.RegionProxies).Where(r => !members.Contains(r.Path.Address)).ToList())
+            HandleTerminated(new Terminated(region, ExistenceConfirmed: true, AddressTerminated: true));
+    }
+
+    /// <summary>
     /// Remote death watch would report a killed member's regions only after the transport gives up; the cluster
     /// removes it sooner (failure detector, then the split-brain resolver's downing), and a removed member runs no entity.
     /// </summary>

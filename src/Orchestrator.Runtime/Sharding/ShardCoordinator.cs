@@ -55,6 +55,7 @@ internal sealed partial class ShardCoordinator : ReceivePersistentActor, IWithTi
         foreach (var region in _state.Regions.Keys) Context.Watch(region);
         foreach (var proxy in _state.RegionProxies) Context.Watch(proxy);
         Timers.StartPeriodicTimer("rebalance", new RebalanceTick(), _settings.RebalanceInterval);
+        ReleaseRegionsOfGoneMembers();
         if (!_settings.RememberEntities) return;
         // Make sure every shard with remembered entities runs: hosted where it was, or allocated anew.
         foreach (var (shard, region) in _state.Shards) region.Tell(new HostShard(shard), Self);
