@@ -12,8 +12,10 @@ using Orchestrator.Benchmarks.Store;
 //   dotnet run -c Release --project bench/Orchestrator.Benchmarks -- remote [one-way|round-trip|round-trip-64|all] [--runs N]   (starts a second process)
 //   dotnet run -c Release --project bench/Orchestrator.Benchmarks -- etcd-compare sqlite|postgresql [--runs N]   (needs `bash scripts/ensure-etcd.sh`)
 //   dotnet run -c Release --project bench/Orchestrator.Benchmarks -- node-agent [start|cpu|all] [--runs N] [--cpu-seconds S]   (needs `sudo bash scripts/ensure-docker.sh`)
-// The remote suite starts this program again as its peer ("remote-peer"), which is not a suite to run by hand.
+//   dotnet run -c Release --project bench/Orchestrator.Benchmarks -- sharding [local|cluster|recovery|all] [--runs N]   (cluster and recovery start two peers)
+// The remote suite starts this program again as its peer ("remote-peer"), which is not a suite to run by hand; so does sharding ("sharding-peer").
 if (args.FirstOrDefault() == "remote-peer") return RemoteBenchmarks.Peer();
+if (args.FirstOrDefault() == "sharding-peer") return Orchestrator.Benchmarks.Sharding.ShardingBenchmarks.Peer(args[1]);
 var argsList = args.ToList();
 var runs = 3;
 var runsAt = argsList.IndexOf("--runs");
@@ -59,12 +61,15 @@ switch (suite)
     case "remote":
         RemoteBenchmarks.Run(which, runs);
         break;
+    case "sharding":
+        Orchestrator.Benchmarks.Sharding.ShardingBenchmarks.Run(which, runs);
+        break;
     case "etcd-compare":
         return EtcdCompareBenchmarks.Run(argsList.ElementAtOrDefault(1) ?? "", runs);
     case "node-agent":
         return NodeAgentBenchmarks.Run(which, runs, startPods: 50, steadyPods: 100, TimeSpan.FromSeconds(cpuSeconds));
     default:
-        Console.Error.WriteLine($"Unknown suite '{suite}'. Suites: kernel, remote, persistence-sqlite, persistence-postgresql, persistence-memory, store-sqlite, store-postgresql, store-memory, etcd-compare, node-agent.");
+        Console.Error.WriteLine($"Unknown suite '{suite}'. Suites: kernel, remote, persistence-sqlite, persistence-postgresql, persistence-memory, store-sqlite, store-postgresql, store-memory, etcd-compare, node-agent, sharding.");
         return 2;
 }
 return 0;

@@ -15,7 +15,11 @@ public class HashCodeMessageExtractor : IMessageExtractor
         if (maxNumberOfShards < 1)
             throw new ArgumentOutOfRangeException(nameof(maxNumberOfShards), maxNumberOfShards, "A sharded entity type needs at least one shard.");
         MaxNumberOfShards = maxNumberOfShards;
+        _shardIds = Enumerable.Range(0, maxNumberOfShards).Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToArray();
     }
+
+    // Every message is routed by its shard id: the strings are made once, not per message.
+    private readonly string[] _shardIds;
 
     /// <summary>The number of shards; changing it moves entities between shards, so keep it fixed for a cluster's life.</summary>
     public int MaxNumberOfShards { get; }
@@ -35,7 +39,7 @@ public class HashCodeMessageExtractor : IMessageExtractor
     public string ShardId(object message)
     {
         var id = message is StartEntity s ? s.EntityId : EntityId(message);
-        return id is null ? "" : ShardIdOf(id, MaxNumberOfShards);
+        return id is null ? "" : _shardIds[StableHash(id) % (uint)MaxNumberOfShards];
     }
 
     /// <summary>The shard of <paramref name="entityId"/> among <paramref name="numberOfShards"/>; the same in every process and .NET version.</summary>
