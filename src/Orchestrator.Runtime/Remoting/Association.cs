@@ -66,6 +66,12 @@ internal sealed class Association
     /// <summary>True while a connection is established (tests and diagnostics).</summary>
     public bool IsConnected => Volatile.Read(ref _active) is not null;
 
+    /// <summary>The uid of the peer incarnation this association last talked to (0 before the first handshake).</summary>
+    public long PeerUid
+    {
+        get { lock (_lock) return _peerUid; }
+    }
+
     /// <summary>Queues a user message; false when the association was terminated meanwhile (the caller retries on a new one).</summary>
     public bool Send(in OutboundEnvelope e)
     {

@@ -128,6 +128,7 @@ internal sealed class FrameDecoder
         if (!WireFormat.TryReadString(ref rest, out var recipientBytes) || !WireFormat.TryReadString(ref rest, out var senderBytes)
             || !WireFormat.TryReadString(ref rest, out var manifestBytes))
             throw new ProtocolViolationException("truncated envelope");
+        if (_transport.IsBlackholed(_association.Remote)) return;
         var sender = senderBytes.IsEmpty ? null : ResolveSender(senderBytes);
         var manifest = Manifest(manifestBytes);
         object message;

@@ -47,6 +47,9 @@ public sealed record RemoteSettings
     /// <summary>How long shutdown waits for queued messages to be written before closing (<c>shutdown-flush-timeout</c>).</summary>
     public TimeSpan ShutdownFlushTimeout { get; init; } = TimeSpan.FromSeconds(2);
 
+    /// <summary>Whether tests may blackhole peers through <see cref="Remoting.FailureInjector"/> (<c>failure-injector</c>).</summary>
+    public bool FailureInjector { get; init; }
+
     /// <summary>Reads <c>orchestrator.remote</c> of <paramref name="config"/> (which should include the reference configuration).</summary>
     public static RemoteSettings Read(Config config)
     {
@@ -67,6 +70,7 @@ public sealed record RemoteSettings
             ConnectionTimeout = r.GetTimeSpan("connection-timeout", TimeSpan.FromSeconds(5)),
             OutboundQueueSize = r.GetInt("outbound-queue-size", 200_000),
             ShutdownFlushTimeout = r.GetTimeSpan("shutdown-flush-timeout", TimeSpan.FromSeconds(2)),
+            FailureInjector = r.GetBoolean("failure-injector", false),
         };
         try
         {

@@ -25,6 +25,7 @@ internal sealed class RemoteTransport
     private readonly Socket _listener;
     private readonly ConcurrentDictionary<Address, Association> _associations = new();
     private readonly ConcurrentDictionary<(Address, long), byte> _quarantined = new();
+    private readonly ConcurrentDictionary<Address, byte> _blackholed = new();
     private readonly CancellationTokenSource _shutdown = new();
     private readonly object _shutdownLock = new();
     private Task? _shutdownTask;
@@ -132,6 +133,8 @@ internal sealed class RemoteTransport
             DeadLetter(e, $"protocol {recipient.Path.Address.Protocol} is not {Protocol}");
             return;
         }
+        // A test partition: the message is lost, as on a cut network link.
+        if (!_blackholed.IsEmpty && _blackholed.ContainsKey(recipient.Path.Address)) return;
         // A false answer means the association was lost between lookup and enqueue: the ref looks up a fresh one.
         for (var attempt = 0; attempt < 3; attempt++)
             if (recipient.Association.Send(e)) return;
@@ -182,6 +185,35 @@ internal sealed class RemoteTransport
     }
 
     public bool IsQuarantined(Address address, long uid) => _quarantined.ContainsKey((address, uid));
+
+    /// <summary>True while user messages to and from <paramref name="address"/> are dropped (<see cref="FailureInjector"/>).</summary>
+    public bool IsBlackholed(Address address) => !_blackholed.IsEmpty && _blackholed.ContainsKey(address);
+
+    /// <summary>Starts (<paramref name="on"/>) or stops dropping user messages to and from <paramref name="address"/>.</summary>
+    public void SetBlackhole(Address address, bool on)
+    {
+        if (on) _blackholed.TryAdd(address, 0);
+        else _blackholed.TryRemove(address, out _);
+    }
+
+    /// <summary>
+    /// The cluster removed the incarnation <paramref name="uid"/> at <paramref name="address"/>: it is quarantined
+    /// (it can never associate again) and every watch of its actors gets Terminated with AddressTerminated.
+    /// </summary>
+    public void QuarantineRemoved(Address address, long uid, string reason)
+    {
+        if (_shuttingDown || !_quarantined.TryAdd((address, uid), 0)) return;
+        RemoteLog.AssociationLost(Log, address.ToString(), reason);
+        // An association already talking to a newer incarnation stays: the old one's watches were notified when it changed.
+        if (_associations.TryGetValue(address, out var association))
+        {
+            if (association.PeerUid == uid || association.PeerUid == 0) association.Lost(reason);
+        }
+        else
+        {
+            Watcher.AddressTerminated(address);
+        }
+    }
 
     /// <summary>An association was lost for good: its incarnation is quarantined and its watches notified.</summary>
     public void OnAssociationLost(Association association, long peerUid, string reason)
