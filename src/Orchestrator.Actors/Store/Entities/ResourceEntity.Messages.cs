@@ -94,10 +94,10 @@ public sealed record ObjectReply(IKubernetesObject? Object, StatusError? Error =
     public static ObjectReply Failed(StatusError error) => new(null, error);
 }
 
-/// <summary>Sent by an idle entity to its parent, which then stops it (buffering commands meanwhile).</summary>
-public sealed record Passivate(object StopMessage);
-
-/// <summary>The message a passivating parent sends its entity: it stops once any write in flight is done.</summary>
+/// <summary>
+/// The message a passivating parent (the store, or a shard) sends its entity, and a shard's hand-off stop
+/// message: the entity stops once any write in flight is done.
+/// </summary>
 public sealed record StopEntity
 {
     /// <summary>The one instance.</summary>

@@ -2,6 +2,7 @@ using Orchestrator.Actors.Store.Objects;
 using Orchestrator.Model.Registry;
 using Orchestrator.Runtime;
 using Orchestrator.Runtime.Persistence;
+using Orchestrator.Runtime.Sharding;
 
 namespace Orchestrator.Actors.Store.Entities;
 
@@ -12,8 +13,8 @@ namespace Orchestrator.Actors.Store.Entities;
 /// durable and carries the object at its new resourceVersion (the event's journal ordering).
 /// </summary>
 /// <remarks>
-/// Replayed events do not carry their ordering, so after recovery the entity asks the journal for
-/// the ordering of its last event and stashes commands until it has it.
+/// Its parent is the <see cref="Front.ObjectStore"/> (one process) or a shard of the
+/// <see cref="Sharding.StoreSharding"/> region (a cluster); both understand <see cref="Passivate"/>.
 /// </remarks>
 public sealed class ResourceEntity : ReceivePersistentActor
 {

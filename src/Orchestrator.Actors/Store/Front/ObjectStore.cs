@@ -8,6 +8,7 @@ using Orchestrator.Model;
 using Orchestrator.Model.Core.V1;
 using Orchestrator.Model.Registry;
 using Orchestrator.Runtime;
+using Orchestrator.Runtime.Sharding;
 using static Orchestrator.Actors.Store.Front.ObjectStoreMessages;
 
 namespace Orchestrator.Actors.Store.Front;
@@ -15,8 +16,8 @@ namespace Orchestrator.Actors.Store.Front;
 /// <summary>
 /// The one entry point of the API object store: every request goes through here. Object commands
 /// are routed by <see cref="ObjectKey"/> to the object's <see cref="ResourceEntity"/> (a child made on
-/// demand, stopped when idle); List and Watch go to the kind's <see cref="KindReadModel"/>. The
-/// routing is what a shard region does, so a region can take this actor's place for entities.
+/// demand, stopped when idle) or, in a cluster, through the shard region that hosts entities on every
+/// control-plane member; List and Watch go to the kind's <see cref="KindReadModel"/> on this member.
 /// </summary>
 /// <remarks>
 /// Creating a namespaced object needs its namespace to exist and not be terminating. The store
@@ -35,18 +36,24 @@ public sealed class ObjectStore : ReceiveActor
     private readonly StoreSettings _settings;
     private readonly KindCatalog _catalog;
     private readonly ResourceType _namespaceType;
+    private readonly IActorRef? _entityRegion;
     private readonly Dictionary<string, List<(object Message, IActorRef Sender)>> _passivating = new(StringComparer.Ordinal);
     private readonly Dictionary<IActorRef, ObjectKey> _entityKeys = [];
     private readonly HashSet<string> _activeNamespaces = new(StringComparer.Ordinal);
     private string? _namespaceWatchId;
 
-    /// <summary>A store with <paramref name="settings"/> serving the kinds of <paramref name="catalog"/> (default: every built-in kind).</summary>
-    public ObjectStore(StoreSettings settings, KindCatalog? catalog = null)
+    /// <summary>
+    /// A store with <paramref name="settings"/> serving the kinds of <paramref name="catalog"/> (default: every
+    /// built-in kind). Without <paramref name="entityRegion"/> it runs every entity as its own child (one
+    /// process); with it, entities live in that shard region (see <see cref="Sharding.StoreSharding"/>).
+    /// </summary>
+    public ObjectStore(StoreSettings settings, KindCatalog? catalog = null, IActorRef? entityRegion = null)
     {
         _settings = settings;
         _catalog = catalog ?? KindCatalog.Default;
+        _entityRegion = entityRegion;
         _namespaceType = _catalog.Registry.Get<Namespace>();
-        ResourceEventManifests.Register(Context.System);
+        Sharding.StoreManifests.Register(Context.System);
 
         Receive<CreateObject>(HandleCreate);
         Receive<AdmittedCreate>(a => Route(a.Key, a.Command, Sender));
@@ -66,9 +73,9 @@ public sealed class ObjectStore : ReceiveActor
         Receive<WatchNamespacesAgain>(_ => WatchNamespaces());
     }
 
-    /// <summary>Props of a store.</summary>
-    public static Props Props(StoreSettings settings, KindCatalog? catalog = null) =>
-        Runtime.Props.Create(() => new ObjectStore(settings, catalog));
+    /// <summary>Props of a store (entities as children, or in <paramref name="entityRegion"/> when given).</summary>
+    public static Props Props(StoreSettings settings, KindCatalog? catalog = null, IActorRef? entityRegion = null) =>
+        Runtime.Props.Create(() => new ObjectStore(settings, catalog, entityRegion));
 
     /// <inheritdoc />
     protected override void PreStart()
@@ -197,6 +204,12 @@ public sealed class ObjectStore : ReceiveActor
 
     private void Route(ObjectKey key, object command, IActorRef sender)
     {
+        if (_entityRegion is not null)
+        {
+            _entityRegion.Tell(Sharding.StoreSharding.Envelope(key, command), sender);
+            return;
+        }
+
         var name = key.EntityName;
         if (_passivating.TryGetValue(name, out var buffer))
         {

@@ -20,6 +20,16 @@ public sealed record ObjectKey(string Group, string Kind, string? Namespace, str
     /// <summary>The entity's actor name: the persistence id, escaped to one path segment.</summary>
     public string EntityName => Uri.EscapeDataString(PersistenceId);
 
+    /// <summary>The key whose <see cref="EntityName"/> is <paramref name="entityName"/> (what a shard region hands its entity factory).</summary>
+    public static ObjectKey FromEntityName(string entityName)
+    {
+        var parts = Uri.UnescapeDataString(entityName).Split('/');
+        if (parts.Length is not (3 or 4) || parts.Any(p => p.Length == 0))
+            throw new ArgumentException($"'{entityName}' is not an object's entity name ({{group}}/{{kind}}/[{{namespace}}/]{{name}})", nameof(entityName));
+        var group = parts[0] == "core" ? "" : parts[0];
+        return parts.Length == 3 ? new ObjectKey(group, parts[1], null, parts[2]) : new ObjectKey(group, parts[1], parts[2], parts[3]);
+    }
+
     private string GroupSegment => Group.Length == 0 ? "core" : Group;
 
     /// <inheritdoc />
