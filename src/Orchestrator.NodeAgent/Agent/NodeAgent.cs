@@ -140,6 +140,15 @@ public sealed partial class NodeAgent : ReceiveActor, IWithTimers
             NodeAgentLog.RuntimeHealthChanged(Log, NodeName, health.Reachable ? "reachable" : "unreachable: " + health.Error);
         }
 
+        if (changed && health.Reachable && _health is { Reachable: false })
+        {
+            // Back after an outage: containers may have died with the engine; each worker checks its sandbox.
+            foreach (var entry in _pods.Values)
+            {
+                entry.Worker.Tell(CheckSandbox.Instance, Self);
+            }
+        }
+
         _health = health;
         if (!_registered)
         {
