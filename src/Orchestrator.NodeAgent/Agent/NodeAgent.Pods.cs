@@ -217,7 +217,8 @@ public sealed partial class NodeAgent
 
         var worker = Context.ActorOf(PodWorker.Props(ObjectCodec.Copy(pod), _runtime, Self, _workerSettings, dependencies), "pod-" + uid);
         Context.Watch(worker);
-        _pods[uid] = new PodEntry(worker, pod.Metadata.Namespace ?? "default", pod.Metadata.Name ?? "");
+        var containers = (pod.Spec.InitContainers ?? []).Concat(pod.Spec.Containers).Select(c => c.Name).ToList();
+        _pods[uid] = new PodEntry(worker, pod.Metadata.Namespace ?? "default", pod.Metadata.Name ?? "", containers);
         _uidByWorker[worker] = uid;
     }
 
@@ -326,6 +327,7 @@ public sealed partial class NodeAgent
 
     private void HandleWorkerTerminated(Terminated terminated)
     {
+        // Log streams are children too; only workers are in _uidByWorker.
         if (!_uidByWorker.Remove(terminated.ActorRef, out var uid) || !_pods.Remove(uid, out var entry))
         {
             return;
@@ -345,8 +347,11 @@ public sealed partial class NodeAgent
     }
 
     /// <summary>One pod's worker and what the agent knows of its fate.</summary>
-    private sealed class PodEntry(IActorRef worker, string ns, string name)
+    private sealed class PodEntry(IActorRef worker, string ns, string name, IReadOnlyList<string> containers)
     {
+        /// <summary>Names of its init and app containers, in spec order.</summary>
+        public IReadOnlyList<string> Containers { get; } = containers;
+
         public IActorRef Worker { get; } = worker;
 
         public string Namespace { get; } = ns;

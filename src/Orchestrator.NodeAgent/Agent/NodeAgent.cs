@@ -49,6 +49,7 @@ public sealed partial class NodeAgent : ReceiveActor, IWithTimers
         Receive<Failed>(HandleFailed);
         Receive<ObjectReply>(HandleWriteReply);
         ReceivePods();
+        ReceiveLogs();
     }
 
     /// <inheritdoc />

@@ -37,7 +37,7 @@ public sealed record PodEventOccurred(string PodUid, string Reason, string Messa
 /// <summary>Timing settings of <see cref="PodWorker"/>.</summary>
 public sealed record PodWorkerSettings
 {
-    /// <summary>First restart back-off. Default 10 s, as the kubelet's.</summary>
+    /// <summary>Back-off before the second restart of a crashing container (the first is at once), doubling after. Default 10 s, as the kubelet's.</summary>
     public TimeSpan BackOffBase { get; init; } = TimeSpan.FromSeconds(10);
 
     /// <summary>Back-off cap. Default 5 min.</summary>

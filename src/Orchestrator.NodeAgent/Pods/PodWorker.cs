@@ -340,11 +340,24 @@ public sealed partial class PodWorker : ReceiveActor, IWithTimers
         }
 
         var lastRun = info.StartedAt is { } s && info.FinishedAt is { } f ? f - s : TimeSpan.Zero;
-        var delay = PodDecisions.NextBackOff(record.LastBackOff, lastRun, _settings.BackOffBase, _settings.BackOffCap, _settings.BackOffReset);
+        var delay = PodDecisions.NextRestartDelay(record.LastBackOff, lastRun, _settings.BackOffBase, _settings.BackOffCap, _settings.BackOffReset);
         record.LastBackOff = delay;
         record.LastTerminated = info;
         record.ContainerId = info.ContainerId ?? record.ContainerId;
         record.RetireCurrent();
+        if (delay == TimeSpan.Zero)
+        {
+            // The first restart (and the first after a long run) happens at once, without CrashLoopBackOff.
+            record.RestartCount++;
+            Launch(record);
+            if (publish)
+            {
+                Publish();
+            }
+
+            return;
+        }
+
         record.MarkWaiting("CrashLoopBackOff",
             $"back-off {FormatDelay(delay)} restarting failed container={record.Name} pod={_identity.Name}_{_identity.Namespace}({_identity.Uid})");
         record.BackingOff = true;
