@@ -196,8 +196,14 @@ public sealed partial class NodeAgent
             return;
         }
 
+        if (_pods.TryGetValue(uid, out var known))
+        {
+            known.Labels = pod.Metadata.Labels;
+            return;
+        }
+
         // A pod that already ended is not run again (its containers stay until the pod is deleted).
-        if (_pods.ContainsKey(uid) || pod.Status?.Phase is PodPhase.Succeeded or PodPhase.Failed)
+        if (pod.Status?.Phase is PodPhase.Succeeded or PodPhase.Failed)
         {
             return;
         }
@@ -218,7 +224,7 @@ public sealed partial class NodeAgent
         var worker = Context.ActorOf(PodWorker.Props(ObjectCodec.Copy(pod), _runtime, Self, _workerSettings, dependencies), "pod-" + uid);
         Context.Watch(worker);
         var containers = (pod.Spec.InitContainers ?? []).Concat(pod.Spec.Containers).Select(c => c.Name).ToList();
-        _pods[uid] = new PodEntry(worker, pod.Metadata.Namespace ?? "default", pod.Metadata.Name ?? "", containers);
+        _pods[uid] = new PodEntry(worker, pod.Metadata.Namespace ?? "default", pod.Metadata.Name ?? "", containers) { Labels = pod.Metadata.Labels };
         _uidByWorker[worker] = uid;
     }
 
@@ -333,6 +339,8 @@ public sealed partial class NodeAgent
             return;
         }
 
+        ForgetMetrics(uid, entry.Namespace, entry.Name);
+
         if (!entry.Stopping)
         {
             // The worker failed (the runtime is unreachable, say): the next tick lists again, which starts a new
@@ -349,6 +357,9 @@ public sealed partial class NodeAgent
     /// <summary>One pod's worker and what the agent knows of its fate.</summary>
     private sealed class PodEntry(IActorRef worker, string ns, string name, IReadOnlyList<string> containers)
     {
+        /// <summary>The pod's labels as last seen (copied to its metrics).</summary>
+        public IReadOnlyDictionary<string, string>? Labels { get; set; }
+
         /// <summary>Names of its init and app containers, in spec order.</summary>
         public IReadOnlyList<string> Containers { get; } = containers;
 

@@ -32,6 +32,7 @@ public sealed partial class NodeAgent : ReceiveActor, IWithTimers
     private bool _registered;
     private bool _renewing;
     private bool _probing;
+    private IActorRef _events = ActorRefs.Nobody;
 
     /// <summary>Creates the agent; use <see cref="Props"/>.</summary>
     public NodeAgent(IActorRef store, IContainerRuntime runtime, NodeAgentSettings settings, IRuntimeProbe? probe, PodWorkerSettings? workerSettings)
@@ -50,6 +51,7 @@ public sealed partial class NodeAgent : ReceiveActor, IWithTimers
         Receive<ObjectReply>(HandleWriteReply);
         ReceivePods();
         ReceiveLogs();
+        ReceiveMetrics();
     }
 
     /// <inheritdoc />
@@ -69,7 +71,9 @@ public sealed partial class NodeAgent : ReceiveActor, IWithTimers
     /// <inheritdoc />
     protected override void PreStart()
     {
+        _events = Context.ActorOf(EventRecorder.Props(_store, new EventSource { Component = "orch-node-agent", Host = NodeName }, _settings.RequestTimeout), "events");
         Timers.StartPeriodicTimer(TickKey, Tick.Instance, _settings.LeaseRenewInterval);
+        StartMetrics();
         ProbeRuntime();
         StartPodSync();
     }

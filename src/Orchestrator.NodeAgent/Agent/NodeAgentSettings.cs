@@ -11,7 +11,7 @@ public sealed record NodeAgentSettings
     private const string Section = "orchestrator.node-agent";
 
     private static readonly string[] _knownKeys =
-        ["node-name", "labels", "taints", "reserved-cpu", "reserved-memory", "max-pods", "lease-renew-interval", "lease-duration", "request-timeout"];
+        ["node-name", "labels", "taints", "reserved-cpu", "reserved-memory", "max-pods", "lease-renew-interval", "lease-duration", "request-timeout", "metrics-interval"];
 
     private static readonly string[] _effects = ["NoSchedule", "PreferNoSchedule", "NoExecute"];
 
@@ -41,6 +41,9 @@ public sealed record NodeAgentSettings
 
     /// <summary>Bound of one store request or runtime health check.</summary>
     public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Interval of resource-usage samples (PodMetrics and NodeMetrics).</summary>
+    public TimeSpan MetricsInterval { get; init; } = TimeSpan.FromSeconds(15);
 
     /// <summary>The embedded reference configuration of this module.</summary>
     public static Config Reference { get; } = ReferenceConfig.Of(typeof(NodeAgentSettings).Assembly);
@@ -83,6 +86,7 @@ public sealed record NodeAgentSettings
             LeaseRenewInterval = renew,
             LeaseDuration = duration,
             RequestTimeout = Positive(s, "request-timeout"),
+            MetricsInterval = Positive(s, "metrics-interval"),
         };
     }
 
