@@ -62,7 +62,10 @@ public sealed class DockerContainerRuntime(DockerClient docker, DockerContainerR
             {
                 NetworkMode = $"container:{sandboxId}",
                 Memory = launch.MemoryBytes,
+                // No swap beyond the limit, as on a kubelet node.
+                MemorySwap = launch.MemoryBytes,
                 NanoCpus = launch.NanoCpus,
+                CpuShares = launch.CpuShares,
                 Binds = launch.Mounts.Count == 0
                     ? null
                     : launch.Mounts.Select(m => $"{m.HostPath}:{m.ContainerPath}{(m.ReadOnly ? ":ro" : "")}").ToList(),

@@ -97,6 +97,9 @@ public sealed record ContainerLaunch
     /// <summary>CPU limit in 10⁻⁹ CPUs, or null for none.</summary>
     public long? NanoCpus { get; init; }
 
+    /// <summary>Relative CPU weight (cgroup cpu.shares) from the CPU request, or null for the engine's default.</summary>
+    public long? CpuShares { get; init; }
+
     /// <summary>Host directories bound into the container.</summary>
     public IReadOnlyList<HostMount> Mounts { get; init; } = [];
 
