@@ -27,6 +27,7 @@ public sealed partial class NodeAgent : ReceiveActor, IWithTimers
     private readonly HostFacts _facts = HostFacts.Read();
     private readonly CancellationTokenSource _lifetime = new();
     private RuntimeHealth? _health;
+    private NodePressure _pressure = NodePressure.None;
     private NodeStatus? _nodeStatus;
     private bool _registering;
     private bool _registered;
@@ -140,6 +141,9 @@ public sealed partial class NodeAgent : ReceiveActor, IWithTimers
         var health = new RuntimeHealth(checkedRuntime.Version is not null,
             checkedRuntime.Version ?? _health?.Version ?? "docker://unknown", checkedRuntime.Error);
         var changed = _health is null || _health.Reachable != health.Reachable || _health.Version != health.Version;
+        var pressure = NodePressure.Read(_settings);
+        var pressureChanged = pressure.Memory != _pressure.Memory || pressure.Disk != _pressure.Disk;
+        _pressure = pressure;
         if (changed && _health is not null)
         {
             NodeAgentLog.RuntimeHealthChanged(Log, NodeName, health.Reachable ? "reachable" : "unreachable: " + health.Error);
@@ -162,9 +166,9 @@ public sealed partial class NodeAgent : ReceiveActor, IWithTimers
                 Register();
             }
         }
-        else if (changed)
+        else if (changed || pressureChanged)
         {
-            _nodeStatus = NodeObjects.Status(_settings, _facts, health, _nodeStatus, DateTimeOffset.UtcNow);
+            _nodeStatus = NodeObjects.Status(_settings, _facts, health, _nodeStatus, DateTimeOffset.UtcNow, _pressure);
             _store.Tell(new UpdateObjectStatus(new Node { Metadata = { Name = NodeName }, Status = _nodeStatus }), Self);
         }
     }
@@ -172,7 +176,7 @@ public sealed partial class NodeAgent : ReceiveActor, IWithTimers
     private void Register()
     {
         _registering = true;
-        var node = NodeObjects.Node(_settings, _facts, _health!, DateTimeOffset.UtcNow);
+        var node = NodeObjects.Node(_settings, _facts, _health!, DateTimeOffset.UtcNow, _pressure);
         StoreCalls.RegisterAsync(_store, node, _settings.RequestTimeout)
             .PipeTo(Self, success: n => new NodeRegistered(n), failure: ex => new Failed("register the Node", ex));
     }
@@ -187,7 +191,7 @@ public sealed partial class NodeAgent : ReceiveActor, IWithTimers
         if (_health is not null && (stored?.Status == "True") != _health.Reachable)
         {
             // The runtime's health changed while the registration was in flight.
-            _nodeStatus = NodeObjects.Status(_settings, _facts, _health, _nodeStatus, DateTimeOffset.UtcNow);
+            _nodeStatus = NodeObjects.Status(_settings, _facts, _health, _nodeStatus, DateTimeOffset.UtcNow, _pressure);
             _store.Tell(new UpdateObjectStatus(new Node { Metadata = { Name = NodeName }, Status = _nodeStatus }), Self);
         }
 
