@@ -4,6 +4,7 @@ using Orchestrator.Model.Autoscaling.V2;
 using Orchestrator.Model.Batch.V1;
 using Orchestrator.Model.Coordination.V1;
 using Orchestrator.Model.Core.V1;
+using Orchestrator.Model.Metrics.V1beta1;
 using Orchestrator.Model.Networking.V1;
 using Orchestrator.Model.Rbac.V1;
 
@@ -66,7 +67,9 @@ public sealed class ResourceRegistry
     /// <summary>
     /// Resolves a name as kubectl accepts it: plural ("pods"), singular ("pod"), short name ("po"), kind
     /// ("Pod", case-insensitive), each optionally qualified by group ("deployments.apps").
-    /// Returns every match (more than one only when the same name exists in several groups).
+    /// Returns every match (more than one only when the same name exists in several groups). As in Kubernetes'
+    /// discovery order, an unqualified name that names a core kind resolves to it alone ("pods" is core/v1 Pod,
+    /// not metrics.k8s.io PodMetrics, which must be named "pods.metrics.k8s.io").
     /// </summary>
     public IReadOnlyList<ResourceType> Resolve(string name)
     {
@@ -74,7 +77,8 @@ public sealed class ResourceRegistry
         var exact = _types.Where(t => Names(t).Contains(lowered)).ToList();
         if (exact.Count > 0)
         {
-            return exact;
+            var core = exact.Where(t => t.Group.Length == 0).ToList();
+            return core.Count > 0 ? core : exact;
         }
 
         return _types
@@ -124,6 +128,8 @@ public sealed class ResourceRegistry
         yield return Grouped<RoleBinding>(rbac, "v1", "rolebindings", "rolebinding", true);
         yield return Grouped<ClusterRoleBinding>(rbac, "v1", "clusterrolebindings", "clusterrolebinding", false);
         yield return Grouped<Lease>("coordination.k8s.io", "v1", "leases", "lease", true);
+        yield return Grouped<PodMetrics>("metrics.k8s.io", "v1beta1", "pods", "pod", true);
+        yield return Grouped<NodeMetrics>("metrics.k8s.io", "v1beta1", "nodes", "node", false);
     }
 
     private static ResourceType Core<T>(string plural, string singular, bool namespaced, params string[] shortNames)

@@ -30,16 +30,20 @@ public sealed record HostFacts(
         Environment.MachineName.ToLowerInvariant());
 
     /// <summary>MemTotal (in kB in the file) as bytes, or 0 when absent.</summary>
-    public static long ParseMemTotal(string meminfo)
+    public static long ParseMemTotal(string meminfo) => ParseMeminfoField(meminfo, "MemTotal");
+
+    /// <summary>A field of /proc/meminfo (in kB in the file) as bytes, or 0 when absent.</summary>
+    public static long ParseMeminfoField(string meminfo, string field)
     {
+        var prefix = field + ":";
         foreach (var line in meminfo.Split('\n'))
         {
-            if (!line.StartsWith("MemTotal:", StringComparison.Ordinal))
+            if (!line.StartsWith(prefix, StringComparison.Ordinal))
             {
                 continue;
             }
 
-            var parts = line["MemTotal:".Length..].Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            var parts = line[prefix.Length..].Split(' ', StringSplitOptions.RemoveEmptyEntries);
             if (parts.Length > 0 && long.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var kb))
             {
                 return parts.Length > 1 && parts[1] == "kB" ? kb * 1024 : kb;
@@ -63,7 +67,8 @@ public sealed record HostFacts(
         return "";
     }
 
-    private static string ReadOrEmpty(string path)
+    /// <summary>A file's text, or "" when it is missing or unreadable.</summary>
+    internal static string ReadOrEmpty(string path)
     {
         try
         {

@@ -125,34 +125,20 @@ public sealed partial class NodeAgent
         }
     }
 
-    /// <summary>Writes a core/v1 Event about <paramref name="pod"/> (or one of its containers) through the store.</summary>
+    /// <summary>Records a core/v1 Event about <paramref name="pod"/> (or one of its containers); repeats are aggregated.</summary>
     private void WriteEvent(Pod pod, string reason, string message, string type, string? container)
     {
-        var now = DateTimeOffset.UtcNow;
         var ns = pod.Metadata.Namespace ?? "default";
-        var e = new Event
+        var involved = new ObjectReference
         {
-            Metadata = { Name = $"{pod.Metadata.Name}.{Guid.NewGuid():N}"[..Math.Min(253, (pod.Metadata.Name?.Length ?? 0) + 17)], Namespace = ns },
-            InvolvedObject = new ObjectReference
-            {
-                Kind = "Pod",
-                ApiVersion = "v1",
-                Name = pod.Metadata.Name,
-                Namespace = ns,
-                Uid = pod.Metadata.Uid,
-                FieldPath = container is null ? null : $"spec.containers{{{container}}}",
-            },
-            Reason = reason,
-            Message = message,
-            Type = type,
-            Source = new EventSource { Component = "orch-node-agent", Host = NodeName },
-            FirstTimestamp = now,
-            LastTimestamp = now,
-            Count = 1,
-            ReportingComponent = "orch-node-agent",
-            ReportingInstance = NodeName,
+            Kind = "Pod",
+            ApiVersion = "v1",
+            Name = pod.Metadata.Name,
+            Namespace = ns,
+            Uid = pod.Metadata.Uid,
+            FieldPath = container is null ? null : $"spec.containers{{{container}}}",
         };
-        _store.Tell(new CreateObject(e), Self);
+        _events.Tell(new RecordEvent(involved, reason, message, type), Self);
     }
 
     private static async Task<PodDependencies> FetchAsync(IActorRef store, Pod pod, TimeSpan timeout)

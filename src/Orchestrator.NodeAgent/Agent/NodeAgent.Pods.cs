@@ -196,8 +196,14 @@ public sealed partial class NodeAgent
             return;
         }
 
+        if (_pods.TryGetValue(uid, out var known))
+        {
+            known.Labels = pod.Metadata.Labels;
+            return;
+        }
+
         // A pod that already ended is not run again (its containers stay until the pod is deleted).
-        if (_pods.ContainsKey(uid) || pod.Status?.Phase is PodPhase.Succeeded or PodPhase.Failed)
+        if (pod.Status?.Phase is PodPhase.Succeeded or PodPhase.Failed)
         {
             return;
         }
@@ -217,7 +223,8 @@ public sealed partial class NodeAgent
 
         var worker = Context.ActorOf(PodWorker.Props(ObjectCodec.Copy(pod), _runtime, Self, _workerSettings, dependencies), "pod-" + uid);
         Context.Watch(worker);
-        _pods[uid] = new PodEntry(worker, pod.Metadata.Namespace ?? "default", pod.Metadata.Name ?? "");
+        var containers = (pod.Spec.InitContainers ?? []).Concat(pod.Spec.Containers).Select(c => c.Name).ToList();
+        _pods[uid] = new PodEntry(worker, pod.Metadata.Namespace ?? "default", pod.Metadata.Name ?? "", containers) { Labels = pod.Metadata.Labels };
         _uidByWorker[worker] = uid;
     }
 
@@ -326,10 +333,13 @@ public sealed partial class NodeAgent
 
     private void HandleWorkerTerminated(Terminated terminated)
     {
+        // Log streams are children too; only workers are in _uidByWorker.
         if (!_uidByWorker.Remove(terminated.ActorRef, out var uid) || !_pods.Remove(uid, out var entry))
         {
             return;
         }
+
+        ForgetMetrics(uid, entry.Namespace, entry.Name);
 
         if (!entry.Stopping)
         {
@@ -345,8 +355,14 @@ public sealed partial class NodeAgent
     }
 
     /// <summary>One pod's worker and what the agent knows of its fate.</summary>
-    private sealed class PodEntry(IActorRef worker, string ns, string name)
+    private sealed class PodEntry(IActorRef worker, string ns, string name, IReadOnlyList<string> containers)
     {
+        /// <summary>The pod's labels as last seen (copied to its metrics).</summary>
+        public IReadOnlyDictionary<string, string>? Labels { get; set; }
+
+        /// <summary>Names of its init and app containers, in spec order.</summary>
+        public IReadOnlyList<string> Containers { get; } = containers;
+
         public IActorRef Worker { get; } = worker;
 
         public string Namespace { get; } = ns;

@@ -27,11 +27,13 @@ public sealed partial class NodeAgent : ReceiveActor, IWithTimers
     private readonly HostFacts _facts = HostFacts.Read();
     private readonly CancellationTokenSource _lifetime = new();
     private RuntimeHealth? _health;
+    private NodePressure _pressure = NodePressure.None;
     private NodeStatus? _nodeStatus;
     private bool _registering;
     private bool _registered;
     private bool _renewing;
     private bool _probing;
+    private IActorRef _events = ActorRefs.Nobody;
 
     /// <summary>Creates the agent; use <see cref="Props"/>.</summary>
     public NodeAgent(IActorRef store, IContainerRuntime runtime, NodeAgentSettings settings, IRuntimeProbe? probe, PodWorkerSettings? workerSettings)
@@ -49,6 +51,8 @@ public sealed partial class NodeAgent : ReceiveActor, IWithTimers
         Receive<Failed>(HandleFailed);
         Receive<ObjectReply>(HandleWriteReply);
         ReceivePods();
+        ReceiveLogs();
+        ReceiveMetrics();
     }
 
     /// <inheritdoc />
@@ -68,7 +72,9 @@ public sealed partial class NodeAgent : ReceiveActor, IWithTimers
     /// <inheritdoc />
     protected override void PreStart()
     {
+        _events = Context.ActorOf(EventRecorder.Props(_store, new EventSource { Component = "orch-node-agent", Host = NodeName }, _settings.RequestTimeout), "events");
         Timers.StartPeriodicTimer(TickKey, Tick.Instance, _settings.LeaseRenewInterval);
+        StartMetrics();
         ProbeRuntime();
         StartPodSync();
     }
@@ -135,9 +141,21 @@ public sealed partial class NodeAgent : ReceiveActor, IWithTimers
         var health = new RuntimeHealth(checkedRuntime.Version is not null,
             checkedRuntime.Version ?? _health?.Version ?? "docker://unknown", checkedRuntime.Error);
         var changed = _health is null || _health.Reachable != health.Reachable || _health.Version != health.Version;
+        var pressure = NodePressure.Read(_settings);
+        var pressureChanged = pressure.Memory != _pressure.Memory || pressure.Disk != _pressure.Disk;
+        _pressure = pressure;
         if (changed && _health is not null)
         {
             NodeAgentLog.RuntimeHealthChanged(Log, NodeName, health.Reachable ? "reachable" : "unreachable: " + health.Error);
+        }
+
+        if (changed && health.Reachable && _health is { Reachable: false })
+        {
+            // Back after an outage: containers may have died with the engine; each worker checks its sandbox.
+            foreach (var entry in _pods.Values)
+            {
+                entry.Worker.Tell(CheckSandbox.Instance, Self);
+            }
         }
 
         _health = health;
@@ -148,9 +166,9 @@ public sealed partial class NodeAgent : ReceiveActor, IWithTimers
                 Register();
             }
         }
-        else if (changed)
+        else if (changed || pressureChanged)
         {
-            _nodeStatus = NodeObjects.Status(_settings, _facts, health, _nodeStatus, DateTimeOffset.UtcNow);
+            _nodeStatus = NodeObjects.Status(_settings, _facts, health, _nodeStatus, DateTimeOffset.UtcNow, _pressure);
             _store.Tell(new UpdateObjectStatus(new Node { Metadata = { Name = NodeName }, Status = _nodeStatus }), Self);
         }
     }
@@ -158,7 +176,7 @@ public sealed partial class NodeAgent : ReceiveActor, IWithTimers
     private void Register()
     {
         _registering = true;
-        var node = NodeObjects.Node(_settings, _facts, _health!, DateTimeOffset.UtcNow);
+        var node = NodeObjects.Node(_settings, _facts, _health!, DateTimeOffset.UtcNow, _pressure);
         StoreCalls.RegisterAsync(_store, node, _settings.RequestTimeout)
             .PipeTo(Self, success: n => new NodeRegistered(n), failure: ex => new Failed("register the Node", ex));
     }
@@ -173,7 +191,7 @@ public sealed partial class NodeAgent : ReceiveActor, IWithTimers
         if (_health is not null && (stored?.Status == "True") != _health.Reachable)
         {
             // The runtime's health changed while the registration was in flight.
-            _nodeStatus = NodeObjects.Status(_settings, _facts, _health, _nodeStatus, DateTimeOffset.UtcNow);
+            _nodeStatus = NodeObjects.Status(_settings, _facts, _health, _nodeStatus, DateTimeOffset.UtcNow, _pressure);
             _store.Tell(new UpdateObjectStatus(new Node { Metadata = { Name = NodeName }, Status = _nodeStatus }), Self);
         }
 

@@ -11,7 +11,8 @@ public sealed record NodeAgentSettings
     private const string Section = "orchestrator.node-agent";
 
     private static readonly string[] _knownKeys =
-        ["node-name", "labels", "taints", "reserved-cpu", "reserved-memory", "max-pods", "lease-renew-interval", "lease-duration", "request-timeout"];
+        ["node-name", "labels", "taints", "reserved-cpu", "reserved-memory", "max-pods", "lease-renew-interval", "lease-duration", "request-timeout", "metrics-interval",
+         "memory-pressure-threshold", "disk-pressure-path", "disk-pressure-free-percent"];
 
     private static readonly string[] _effects = ["NoSchedule", "PreferNoSchedule", "NoExecute"];
 
@@ -41,6 +42,18 @@ public sealed record NodeAgentSettings
 
     /// <summary>Bound of one store request or runtime health check.</summary>
     public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Interval of resource-usage samples (PodMetrics and NodeMetrics).</summary>
+    public TimeSpan MetricsInterval { get; init; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>MemoryPressure is True while MemAvailable is below this (the kubelet's memory.available eviction threshold).</summary>
+    public Quantity MemoryPressureThreshold { get; init; } = Quantity.Parse("100Mi");
+
+    /// <summary>The filesystem whose free space decides DiskPressure.</summary>
+    public string DiskPressurePath { get; init; } = "/";
+
+    /// <summary>DiskPressure is True while less than this percentage of <see cref="DiskPressurePath"/>'s filesystem is free.</summary>
+    public int DiskPressureFreePercent { get; init; } = 10;
 
     /// <summary>The embedded reference configuration of this module.</summary>
     public static Config Reference { get; } = ReferenceConfig.Of(typeof(NodeAgentSettings).Assembly);
@@ -83,6 +96,10 @@ public sealed record NodeAgentSettings
             LeaseRenewInterval = renew,
             LeaseDuration = duration,
             RequestTimeout = Positive(s, "request-timeout"),
+            MetricsInterval = Positive(s, "metrics-interval"),
+            MemoryPressureThreshold = NonNegativeQuantity(s, "memory-pressure-threshold"),
+            DiskPressurePath = s.GetString("disk-pressure-path"),
+            DiskPressureFreePercent = Percent(s, "disk-pressure-free-percent"),
         };
     }
 
@@ -134,6 +151,12 @@ public sealed record NodeAgentSettings
         }
 
         return value;
+    }
+
+    private static int Percent(Config s, string key)
+    {
+        var value = s.GetInt(key);
+        return value is >= 0 and <= 100 ? value : throw new ConfigException(s.OriginOf(key), $"{Section}.{key} must be a percentage from 0 to 100, not {value}.");
     }
 
     private static TimeSpan Positive(Config s, string key)

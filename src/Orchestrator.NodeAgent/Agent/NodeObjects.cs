@@ -26,7 +26,7 @@ public static class NodeObjects
     public const string DockerUnreachableReason = "DockerUnreachable";
 
     /// <summary>The Node this agent registers: labels and taints from settings, capacity from the host, the status built by <see cref="Status"/>.</summary>
-    public static Node Node(NodeAgentSettings settings, HostFacts facts, RuntimeHealth health, DateTimeOffset now)
+    public static Node Node(NodeAgentSettings settings, HostFacts facts, RuntimeHealth health, DateTimeOffset now, NodePressure? pressure = null)
     {
         var labels = new Dictionary<string, string>(settings.Labels, StringComparer.Ordinal)
         {
@@ -38,13 +38,15 @@ public static class NodeObjects
         {
             Metadata = { Name = settings.NodeName, Labels = labels },
             Spec = new NodeSpec { Taints = settings.Taints.Count == 0 ? null : settings.Taints.Select(CopyTaint).ToList() },
-            Status = Status(settings, facts, health, null, now),
+            Status = Status(settings, facts, health, null, now, pressure),
         };
     }
 
-    /// <summary>The Node's status; the Ready condition keeps its transition time from <paramref name="previous"/> when its status did not change.</summary>
-    public static NodeStatus Status(NodeAgentSettings settings, HostFacts facts, RuntimeHealth health, NodeStatus? previous, DateTimeOffset now)
+    /// <summary>The Node's status; each condition keeps its transition time from <paramref name="previous"/> when its status did not change.</summary>
+    public static NodeStatus Status(
+        NodeAgentSettings settings, HostFacts facts, RuntimeHealth health, NodeStatus? previous, DateTimeOffset now, NodePressure? pressure = null)
     {
+        pressure ??= NodePressure.None;
         var capacity = new Dictionary<string, Quantity>(StringComparer.Ordinal)
         {
             ["cpu"] = Quantity.FromValue(facts.Cpus),
@@ -66,7 +68,15 @@ public static class NodeObjects
                 new NodeAddress { Type = "InternalIP", Address = InternalIp },
                 new NodeAddress { Type = "Hostname", Address = facts.Hostname },
             ],
-            Conditions = [ReadyCondition(health, previous?.Conditions?.FirstOrDefault(c => c.Type == "Ready"), now)],
+            Conditions =
+            [
+                ReadyCondition(health, previous?.Conditions?.FirstOrDefault(c => c.Type == "Ready"), now),
+                Condition("MemoryPressure", pressure.Memory, pressure.Memory ? "KubeletHasInsufficientMemory" : "KubeletHasSufficientMemory",
+                    pressure.MemoryMessage, previous, now),
+                Condition("DiskPressure", pressure.Disk, pressure.Disk ? "KubeletHasDiskPressure" : "KubeletHasNoDiskPressure",
+                    pressure.DiskMessage, previous, now),
+                Condition("PIDPressure", false, "KubeletHasSufficientPID", "kubelet has sufficient PID available", previous, now),
+            ],
             NodeInfo = new NodeSystemInfo
             {
                 MachineID = facts.MachineId,
@@ -93,6 +103,21 @@ public static class NodeObjects
             Message = health.Reachable ? "kubelet is posting ready status" : $"Docker is unreachable: {health.Error}",
             LastHeartbeatTime = now,
             LastTransitionTime = previous is not null && previous.Status == status ? previous.LastTransitionTime : now,
+        };
+    }
+
+    private static NodeCondition Condition(string type, bool value, string reason, string message, NodeStatus? previous, DateTimeOffset now)
+    {
+        var status = value ? "True" : "False";
+        var before = previous?.Conditions?.FirstOrDefault(c => c.Type == type);
+        return new NodeCondition
+        {
+            Type = type,
+            Status = status,
+            Reason = reason,
+            Message = message,
+            LastHeartbeatTime = now,
+            LastTransitionTime = before is not null && before.Status == status ? before.LastTransitionTime : now,
         };
     }
 

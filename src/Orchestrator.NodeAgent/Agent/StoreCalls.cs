@@ -1,6 +1,7 @@
 using Orchestrator.Actors.Store.Entities;
 using Orchestrator.Actors.Store.Errors;
 using Orchestrator.Actors.Store.Objects;
+using Orchestrator.Model;
 using Orchestrator.Model.Coordination.V1;
 using Orchestrator.Model.Core.V1;
 using Orchestrator.Runtime;
@@ -87,6 +88,27 @@ internal static class StoreCalls
 
         Check(created, "create the Lease");
         return now;
+    }
+
+    /// <summary>Replaces an object unconditionally, creating it when it does not exist (metrics, rewritten every sample).</summary>
+    public static async Task PutAsync(IActorRef store, IKubernetesObject obj, TimeSpan timeout)
+    {
+        var updated = await store.Ask<ObjectReply>(new UpdateObject(obj), timeout).ConfigureAwait(false);
+        if (updated.IsSuccess)
+        {
+            return;
+        }
+
+        if (updated.Error!.Reason != StatusError.NotFoundReason)
+        {
+            throw Failure($"update {obj}", updated.Error);
+        }
+
+        var created = await store.Ask<ObjectReply>(new CreateObject(obj), timeout).ConfigureAwait(false);
+        if (!created.IsSuccess && created.Error!.Reason != StatusError.AlreadyExistsReason)
+        {
+            throw Failure($"create {obj}", created.Error);
+        }
     }
 
     private static ObjectReply Check(ObjectReply reply, string what) => reply.IsSuccess ? reply : throw Failure(what, reply.Error!);

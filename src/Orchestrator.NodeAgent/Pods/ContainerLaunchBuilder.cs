@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Numerics;
 using Orchestrator.Model.Core.V1;
+using Orchestrator.Model.Primitives;
 using Orchestrator.NodeAgent.Runtime;
 
 namespace Orchestrator.NodeAgent.Pods;
@@ -35,10 +36,34 @@ public static class ContainerLaunchBuilder
             Env = env,
             MemoryBytes = limits is not null && limits.TryGetValue("memory", out var memory) ? memory.Value : null,
             NanoCpus = limits is not null && limits.TryGetValue("cpu", out var cpu) ? (long)cpu.Nanos : null,
+            CpuShares = CpuShares(container.Resources),
             Mounts = ResolveMounts(pod, container, emptyDirRoot),
             RestartCount = restartCount,
             IsInit = isInit,
         };
+    }
+
+    /// <summary>
+    /// cgroup CPU shares from the CPU request as the kubelet computes them: 1024 per CPU, at least 2; a container that
+    /// sets only a CPU limit requests that much; none when neither is set (the engine's default of 1024).
+    /// </summary>
+    public static long? CpuShares(ResourceRequirements? resources)
+    {
+        Quantity cpu;
+        if (resources?.Requests?.TryGetValue("cpu", out var request) == true)
+        {
+            cpu = request;
+        }
+        else if (resources?.Limits?.TryGetValue("cpu", out var limit) == true)
+        {
+            cpu = limit;
+        }
+        else
+        {
+            return null;
+        }
+
+        return Math.Max(2, cpu.MilliValue * 1024 / 1000);
     }
 
     /// <summary>The container's env in spec order; values from the downward API resolved, unresolvable ones left out.</summary>

@@ -25,8 +25,14 @@ internal sealed class ContainerRecord(Container spec, bool isInit)
 
     public string? ContainerId { get; set; }
 
-    /// <summary>Container of the previous run, removed once the next one started.</summary>
+    /// <summary>
+    /// The dead instance before <see cref="ContainerId"/>, kept (as the kubelet keeps one) so its logs can be read
+    /// as "previous"; removed when the next instance is launched.
+    /// </summary>
     public string? PreviousContainerId { get; set; }
+
+    /// <summary>Containers to remove before the next launch (an older instance, or one created but never started).</summary>
+    public List<string> Discard { get; } = [];
 
     public int RestartCount { get; set; }
 
@@ -70,6 +76,25 @@ internal sealed class ContainerRecord(Container spec, bool isInit)
 
     /// <summary>Running, started, and passing its readiness probe (or without one).</summary>
     public bool Ready => Started && (Spec.ReadinessProbe is null || Readiness.Result == ProbeOutcome.Success);
+
+    /// <summary>The current instance ended and a new one will follow: it becomes the previous one, the one before is discarded.</summary>
+    public void RetireCurrent()
+    {
+        if (PreviousContainerId is { } older && older != ContainerId)
+        {
+            Discard.Add(older);
+        }
+
+        PreviousContainerId = ContainerId ?? PreviousContainerId;
+    }
+
+    /// <summary>Takes the containers to remove before a launch.</summary>
+    public IReadOnlyList<string> TakeDiscards()
+    {
+        var taken = Discard.ToList();
+        Discard.Clear();
+        return taken;
+    }
 
     public void MarkWaiting(string reason, string? message)
     {

@@ -28,6 +28,20 @@ public static class PodDecisions
         return doubled <= cap ? doubled : cap;
     }
 
+    /// <summary>
+    /// The delay before restarting a crashed container, as the kubelet's: the first restart at once (and again
+    /// after a run of at least <paramref name="resetAfter"/>), then <paramref name="initial"/>, doubling up to <paramref name="cap"/>.
+    /// </summary>
+    public static TimeSpan NextRestartDelay(TimeSpan? previous, TimeSpan lastRun, TimeSpan initial, TimeSpan cap, TimeSpan resetAfter)
+    {
+        if (previous is null || lastRun >= resetAfter)
+        {
+            return TimeSpan.Zero;
+        }
+
+        return previous == TimeSpan.Zero ? NextBackOff(null, lastRun, initial, cap, resetAfter) : NextBackOff(previous, lastRun, initial, cap, resetAfter);
+    }
+
     /// <summary>The effective imagePullPolicy: Always for <c>:latest</c> or an untagged image, else IfNotPresent.</summary>
     public static string EffectivePullPolicy(string image, string? pullPolicy)
     {

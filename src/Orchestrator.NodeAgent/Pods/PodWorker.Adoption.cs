@@ -5,7 +5,7 @@ namespace Orchestrator.NodeAgent.Pods;
 
 /// <summary>
 /// Start-up: find the pod's containers by their labels and adopt them (a restarted agent or worker must not
-/// create duplicates), or create a fresh sandbox when none is alive.
+/// create duplicates), or, when no sandbox is alive, start the pod again around a new one (see PodWorker.Sandbox.cs).
 /// </summary>
 public sealed partial class PodWorker
 {
@@ -26,9 +26,8 @@ public sealed partial class PodWorker
     {
         if (discovered.SandboxId is null)
         {
-            // Without a live sandbox nothing is worth keeping: the network namespace is gone.
-            var stale = discovered.Containers.Select(c => c.Id).ToList();
-            CreateSandboxAsync(stale, _lifetime.Token).PipeTo(Self, success: s => new SandboxReady(s), failure: ex => new SandboxFailed(ex));
+            // Without a live sandbox the network namespace is gone: start the pod again around a new one.
+            Rebuild(discovered);
             return;
         }
 
@@ -38,15 +37,16 @@ public sealed partial class PodWorker
         var appFound = false;
         foreach (var record in _init.Concat(_app))
         {
-            var kind = record.IsInit ? PodLabels.InitKind : PodLabels.AppKind;
-            var runs = discovered.Containers.Where(c => c.Kind == kind && c.ContainerName == record.Name)
-                .OrderByDescending(c => c.RestartCount).ToList();
-            leftovers.AddRange(runs.Skip(1).Select(c => c.Id));
+            var runs = RunsOf(record, discovered.Containers);
             if (runs.Count == 0)
             {
                 continue;
             }
 
+            // The newest run is the current one; the one before stays as "previous" when it is dead.
+            var keepPrevious = runs.Count > 1 && !runs[1].Running;
+            leftovers.AddRange(runs.Skip(keepPrevious ? 2 : 1).Select(c => c.Id));
+            record.PreviousContainerId = keepPrevious ? runs[1].Id : null;
             appFound |= !record.IsInit;
             Adopt(record, runs[0], discovered.States[runs[0].Id]);
         }
@@ -59,6 +59,13 @@ public sealed partial class PodWorker
         PodWorkerLog.Adopted(Log, PodKey, _sandboxId, discovered.Containers.Count);
         RemoveInBackground(leftovers);
         Advance();
+    }
+
+    /// <summary>The record's containers, newest (highest restart count) first.</summary>
+    private static List<RuntimeContainer> RunsOf(ContainerRecord record, IReadOnlyList<RuntimeContainer> containers)
+    {
+        var kind = record.IsInit ? PodLabels.InitKind : PodLabels.AppKind;
+        return containers.Where(c => c.Kind == kind && c.ContainerName == record.Name).OrderByDescending(c => c.RestartCount).ToList();
     }
 
     private void Adopt(ContainerRecord record, RuntimeContainer container, RuntimeContainerState state)
@@ -74,31 +81,13 @@ public sealed partial class PodWorker
         }
         else if (state.StartedAt is null)
         {
-            // Created but never started (the worker died in between): start afresh with a new container.
-            record.PreviousContainerId = container.Id;
+            // Created but never started (the worker died in between): start afresh with a new container of that name.
+            record.Discard.Add(container.Id);
             record.ContainerId = null;
         }
         else
         {
             OnTerminated(record, TerminationOf(container.Id, state), publish: false);
         }
-    }
-
-    private async Task<SandboxInfo> CreateSandboxAsync(IReadOnlyList<string> stale, CancellationToken cancellationToken)
-    {
-        foreach (var id in stale)
-        {
-            await _runtime.RemoveContainerAsync(id, cancellationToken).ConfigureAwait(false);
-        }
-
-        return await _runtime.CreateSandboxAsync(_identity, cancellationToken).ConfigureAwait(false);
-    }
-
-    private void HandleSandboxReady(SandboxReady ready)
-    {
-        _sandboxId = ready.Sandbox.Id;
-        _podIp = ready.Sandbox.PodIp;
-        PodWorkerLog.SandboxCreated(Log, PodKey, _sandboxId, _podIp);
-        Advance();
     }
 }

@@ -7,6 +7,16 @@ namespace Orchestrator.NodeAgent.Pods;
 /// <param name="GracePeriodSeconds">Overrides the pod's terminationGracePeriodSeconds when set.</param>
 public sealed record StopPod(long? GracePeriodSeconds = null);
 
+/// <summary>
+/// Tells a <see cref="PodWorker"/> that the container runtime answers again (after an outage or a restart):
+/// it checks its sandbox and, when that is gone, starts the pod again around a new one.
+/// </summary>
+public sealed record CheckSandbox
+{
+    /// <summary>The only instance.</summary>
+    public static CheckSandbox Instance { get; } = new();
+}
+
 /// <summary>The reply to <see cref="StopPod"/>: every container of the pod is gone.</summary>
 /// <param name="PodUid">The pod's uid.</param>
 public sealed record PodStopped(string PodUid);
@@ -27,7 +37,7 @@ public sealed record PodEventOccurred(string PodUid, string Reason, string Messa
 /// <summary>Timing settings of <see cref="PodWorker"/>.</summary>
 public sealed record PodWorkerSettings
 {
-    /// <summary>First restart back-off. Default 10 s, as the kubelet's.</summary>
+    /// <summary>Back-off before the second restart of a crashing container (the first is at once), doubling after. Default 10 s, as the kubelet's.</summary>
     public TimeSpan BackOffBase { get; init; } = TimeSpan.FromSeconds(10);
 
     /// <summary>Back-off cap. Default 5 min.</summary>
@@ -38,6 +48,9 @@ public sealed record PodWorkerSettings
 
     /// <summary>Directory under which each pod gets <c>&lt;uid&gt;</c> for its emptyDir volumes.</summary>
     public string EmptyDirRoot { get; init; } = Path.Combine(Path.GetTempPath(), "orchestrator-pods");
+
+    /// <summary>Delay before watching a container's exit again after the runtime dropped the wait (e.g. it restarted). Default 2 s.</summary>
+    public TimeSpan RuntimeRetryInterval { get; init; } = TimeSpan.FromSeconds(2);
 
     /// <summary>Bounds every Docker call of graceful termination beyond the grace period itself. Default 30 s.</summary>
     public TimeSpan TerminationSlack { get; init; } = TimeSpan.FromSeconds(30);
@@ -64,8 +77,6 @@ public sealed partial class PodWorker
 
     private sealed record DiscoveryFailed(Exception Cause);
 
-    private sealed record SandboxReady(SandboxInfo Sandbox);
-
     private sealed record SandboxFailed(Exception Cause);
 
     private sealed record ContainerStarted(string Name, int Attempt, string ContainerId, string ImageId, DateTimeOffset StartedAt);
@@ -79,6 +90,14 @@ public sealed partial class PodWorker
     private sealed record ProbeTick(string Name, ProbeKind Kind, string ContainerId);
 
     private sealed record ProbeCompleted(string Name, ProbeKind Kind, string ContainerId, bool Success, string Message);
+
+    private sealed record SandboxLost(string SandboxId);
+
+    private sealed record Rebuilt(SandboxInfo? Sandbox, IReadOnlyDictionary<string, (RuntimeContainer Container, RuntimeContainerState State)> Last);
+
+    private sealed record WaitFailed(string Name, string ContainerId);
+
+    private sealed record Rewatch(string Name, string ContainerId);
 
     private sealed record Ignored;
 }

@@ -52,8 +52,12 @@ public sealed partial class PodWorker : ReceiveActor, IWithTimers
 
         Receive<Discovered>(HandleDiscovered);
         Receive<DiscoveryFailed>(m => Fail("discover", m.Cause));
-        Receive<SandboxReady>(HandleSandboxReady);
         Receive<SandboxFailed>(m => Fail("create the sandbox", m.Cause));
+        Receive<CheckSandbox>(_ => HandleCheckSandbox());
+        Receive<SandboxLost>(HandleSandboxLost);
+        Receive<Rebuilt>(HandleRebuilt);
+        Receive<WaitFailed>(HandleWaitFailed);
+        Receive<Rewatch>(HandleRewatch);
         Receive<ContainerStarted>(HandleContainerStarted);
         Receive<ContainerStartFailed>(HandleContainerStartFailed);
         Receive<ContainerExited>(HandleContainerExited);
@@ -164,19 +168,18 @@ public sealed partial class PodWorker : ReceiveActor, IWithTimers
         var policy = PodDecisions.EffectivePullPolicy(launch.Image, record.Spec.ImagePullPolicy);
         PodWorkerLog.Launching(Log, PodKey, record.Name, record.RestartCount);
         var (name, attempt) = (record.Name, record.Attempt);
-        LaunchAsync(name, attempt, launch, policy, record.PreviousContainerId, _sandboxId!, record.Spec, _podIp, _lifetime.Token)
+        LaunchAsync(name, attempt, launch, policy, record.TakeDiscards(), _sandboxId!, record.Spec, _podIp, _lifetime.Token)
             .PipeTo(Self, failure: ex => new ContainerStartFailed(name, attempt, "CreateContainerError", ex.Message, null, false));
-        record.PreviousContainerId = null;
     }
 
     private async Task<object> LaunchAsync(
-        string name, int attempt, ContainerLaunch launch, string pullPolicy, string? previous, string sandboxId,
+        string name, int attempt, ContainerLaunch launch, string pullPolicy, IReadOnlyList<string> discards, string sandboxId,
         Container spec, string? podIp, CancellationToken cancellationToken)
     {
-        if (previous is not null)
+        // Keep at most one dead instance per container (the "previous" one, for its logs).
+        foreach (var discard in discards)
         {
-            // Keep one dead container per name at most: its successor is about to be created.
-            await _runtime.RemoveContainerAsync(previous, cancellationToken).ConfigureAwait(false);
+            await _runtime.RemoveContainerAsync(discard, cancellationToken).ConfigureAwait(false);
         }
 
         string imageId;
@@ -203,7 +206,9 @@ public sealed partial class PodWorker : ReceiveActor, IWithTimers
         }
         catch (ContainerStartException ex)
         {
-            return new ContainerStartFailed(name, attempt, "CreateContainerError", ex.Message, null, ImagePull: false);
+            // Joining a dead sandbox's namespace fails: that is the sandbox's problem, not the container's.
+            return await SandboxLostOrAsync(sandboxId, new ContainerStartFailed(name, attempt, "CreateContainerError", ex.Message, null, ImagePull: false),
+                cancellationToken).ConfigureAwait(false);
         }
 
         try
@@ -213,7 +218,8 @@ public sealed partial class PodWorker : ReceiveActor, IWithTimers
         }
         catch (ContainerStartException ex)
         {
-            return new ContainerStartFailed(name, attempt, "StartError", ex.Message, id, ImagePull: false);
+            return await SandboxLostOrAsync(sandboxId, new ContainerStartFailed(name, attempt, "StartError", ex.Message, id, ImagePull: false),
+                cancellationToken).ConfigureAwait(false);
         }
 
         if (spec.Lifecycle?.PostStart is { } postStart)
@@ -286,13 +292,14 @@ public sealed partial class PodWorker : ReceiveActor, IWithTimers
     }
 
     private void WatchExit(string name, string containerId) =>
-        WaitForExitAsync(name, containerId, _lifetime.Token).PipeTo(Self, failure: _ => new Ignored());
+        WaitForExitAsync(name, containerId, _sandboxId!, _lifetime.Token).PipeTo(Self, failure: _ => new WaitFailed(name, containerId));
 
-    private async Task<object> WaitForExitAsync(string name, string containerId, CancellationToken cancellationToken)
+    private async Task<object> WaitForExitAsync(string name, string containerId, string sandboxId, CancellationToken cancellationToken)
     {
         await _runtime.WaitContainerAsync(containerId, cancellationToken).ConfigureAwait(false);
         var state = await _runtime.InspectContainerAsync(containerId, cancellationToken).ConfigureAwait(false);
-        return new ContainerExited(name, containerId, state);
+        // A container that died with its sandbox (the engine restarted, say) is restarted with a new sandbox.
+        return await SandboxLostOrAsync(sandboxId, new ContainerExited(name, containerId, state), cancellationToken).ConfigureAwait(false);
     }
 
     private void HandleContainerExited(ContainerExited exited)
@@ -333,10 +340,24 @@ public sealed partial class PodWorker : ReceiveActor, IWithTimers
         }
 
         var lastRun = info.StartedAt is { } s && info.FinishedAt is { } f ? f - s : TimeSpan.Zero;
-        var delay = PodDecisions.NextBackOff(record.LastBackOff, lastRun, _settings.BackOffBase, _settings.BackOffCap, _settings.BackOffReset);
+        var delay = PodDecisions.NextRestartDelay(record.LastBackOff, lastRun, _settings.BackOffBase, _settings.BackOffCap, _settings.BackOffReset);
         record.LastBackOff = delay;
         record.LastTerminated = info;
-        record.PreviousContainerId = info.ContainerId;
+        record.ContainerId = info.ContainerId ?? record.ContainerId;
+        record.RetireCurrent();
+        if (delay == TimeSpan.Zero)
+        {
+            // The first restart (and the first after a long run) happens at once, without CrashLoopBackOff.
+            record.RestartCount++;
+            Launch(record);
+            if (publish)
+            {
+                Publish();
+            }
+
+            return;
+        }
+
         record.MarkWaiting("CrashLoopBackOff",
             $"back-off {FormatDelay(delay)} restarting failed container={record.Name} pod={_identity.Name}_{_identity.Namespace}({_identity.Uid})");
         record.BackingOff = true;

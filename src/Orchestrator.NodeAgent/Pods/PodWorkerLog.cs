@@ -46,4 +46,7 @@ internal static partial class PodWorkerLog
 
     [LoggerMessage(6014, LogLevel.Error, "Pod {PodKey}: could not {What}")]
     public static partial void RuntimeFailed(ILogger logger, string podKey, string what, Exception exception);
+
+    [LoggerMessage(6015, LogLevel.Warning, "Pod {PodKey}: sandbox {SandboxId} is gone; killing the pod's containers and starting it again with a new sandbox")]
+    public static partial void SandboxLost(ILogger logger, string podKey, string sandboxId);
 }

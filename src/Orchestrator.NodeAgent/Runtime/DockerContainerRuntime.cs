@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using Orchestrator.NodeAgent.Docker;
 
 namespace Orchestrator.NodeAgent.Runtime;
@@ -61,7 +62,10 @@ public sealed class DockerContainerRuntime(DockerClient docker, DockerContainerR
             {
                 NetworkMode = $"container:{sandboxId}",
                 Memory = launch.MemoryBytes,
+                // No swap beyond the limit, as on a kubelet node.
+                MemorySwap = launch.MemoryBytes,
                 NanoCpus = launch.NanoCpus,
+                CpuShares = launch.CpuShares,
                 Binds = launch.Mounts.Count == 0
                     ? null
                     : launch.Mounts.Select(m => $"{m.HostPath}:{m.ContainerPath}{(m.ReadOnly ? ":ro" : "")}").ToList(),
@@ -124,6 +128,20 @@ public sealed class DockerContainerRuntime(DockerClient docker, DockerContainerR
     }
 
     /// <inheritdoc />
+    public async Task<bool> IsRunningAsync(string containerId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var inspect = await docker.Containers.InspectAsync(containerId, cancellationToken).ConfigureAwait(false);
+            return inspect.State?.Running == true;
+        }
+        catch (DockerNotFoundException)
+        {
+            return false;
+        }
+    }
+
+    /// <inheritdoc />
     public async Task<RuntimeContainerState> InspectContainerAsync(string containerId, CancellationToken cancellationToken)
     {
         var inspect = await docker.Containers.InspectAsync(containerId, cancellationToken).ConfigureAwait(false);
@@ -138,6 +156,28 @@ public sealed class DockerContainerRuntime(DockerClient docker, DockerContainerR
     {
         var output = await docker.Containers.ReadLogsAsync(containerId, cancellationToken: cancellationToken).ConfigureAwait(false);
         return output.Stdout + output.Stderr;
+    }
+
+    /// <inheritdoc />
+    public async IAsyncEnumerable<LogChunk> StreamLogsAsync(
+        string containerId, ContainerLogOptions options, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var request = new LogsOptions { Follow = options.Follow, Tail = options.TailLines, Timestamps = options.Timestamps, Since = options.Since };
+        await foreach (var frame in docker.Containers.LogsAsync(containerId, request, cancellationToken).ConfigureAwait(false))
+        {
+            if (frame.Stream is LogStreamType.Stdout or LogStreamType.Stderr or LogStreamType.Tty)
+            {
+                yield return new LogChunk(frame.Stream == LogStreamType.Stderr ? "stderr" : "stdout", frame.Text);
+            }
+        }
+    }
+
+    /// <inheritdoc />
+    public async Task<ContainerUsage> SampleUsageAsync(string containerId, CancellationToken cancellationToken)
+    {
+        var stats = await docker.Containers.StatsAsync(containerId, oneShot: true, cancellationToken).ConfigureAwait(false);
+        var read = stats.Read.Year > 1 ? stats.Read : DateTimeOffset.UtcNow;
+        return new ContainerUsage(stats.CpuStats?.CpuUsage?.TotalUsage ?? 0, stats.MemoryUsageBytes, read);
     }
 
     /// <inheritdoc />

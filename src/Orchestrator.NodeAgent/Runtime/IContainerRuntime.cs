@@ -24,11 +24,23 @@ public interface IContainerRuntime
     /// <summary>Removes a container (killing it if it runs); a missing container is not an error.</summary>
     Task RemoveContainerAsync(string containerId, CancellationToken cancellationToken);
 
+    /// <summary>Whether the container exists and runs (false when it is gone).</summary>
+    Task<bool> IsRunningAsync(string containerId, CancellationToken cancellationToken);
+
     /// <summary>The container's current state.</summary>
     Task<RuntimeContainerState> InspectContainerAsync(string containerId, CancellationToken cancellationToken);
 
     /// <summary>The container's stdout and stderr so far, interleaved per stream.</summary>
     Task<string> ReadLogsAsync(string containerId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The container's output as it was written, stdout and stderr chunks in order; with
+    /// <see cref="ContainerLogOptions.Follow"/> the sequence lasts until the container stops or the token is cancelled.
+    /// </summary>
+    IAsyncEnumerable<LogChunk> StreamLogsAsync(string containerId, ContainerLogOptions options, CancellationToken cancellationToken);
+
+    /// <summary>One sample of the container's resource use (cumulative CPU time and working-set memory).</summary>
+    Task<ContainerUsage> SampleUsageAsync(string containerId, CancellationToken cancellationToken);
 
     /// <summary>Containers (sandboxes included, stopped ones too) carrying the pod labels; all pods when <paramref name="podUid"/> is null.</summary>
     Task<IReadOnlyList<RuntimeContainer>> ListPodContainersAsync(string? podUid, CancellationToken cancellationToken);
@@ -85,6 +97,9 @@ public sealed record ContainerLaunch
     /// <summary>CPU limit in 10⁻⁹ CPUs, or null for none.</summary>
     public long? NanoCpus { get; init; }
 
+    /// <summary>Relative CPU weight (cgroup cpu.shares) from the CPU request, or null for the engine's default.</summary>
+    public long? CpuShares { get; init; }
+
     /// <summary>Host directories bound into the container.</summary>
     public IReadOnlyList<HostMount> Mounts { get; init; } = [];
 
@@ -124,6 +139,24 @@ public sealed record RuntimeContainer(string Id, string PodUid, string Container
 public sealed record RuntimeContainerState(
     string Id, bool Running, int ExitCode, bool OomKilled, string? Error,
     DateTimeOffset? StartedAt, DateTimeOffset? FinishedAt, string? ImageId, string? IpAddress);
+
+/// <summary>Which part of a container's output to read.</summary>
+/// <param name="Follow">Keep streaming new output until the container stops.</param>
+/// <param name="TailLines">Only this many lines from the end; null for all.</param>
+/// <param name="Timestamps">Prefix each line with its RFC 3339 timestamp.</param>
+/// <param name="Since">Only output written at or after this time.</param>
+public sealed record ContainerLogOptions(bool Follow = false, int? TailLines = null, bool Timestamps = false, DateTimeOffset? Since = null);
+
+/// <summary>A piece of a container's output.</summary>
+/// <param name="Stream"><c>stdout</c> or <c>stderr</c>.</param>
+/// <param name="Text">The text as written; a chunk may hold several lines or part of one.</param>
+public sealed record LogChunk(string Stream, string Text);
+
+/// <summary>One sample of a container's resource use.</summary>
+/// <param name="CpuUsageNanoseconds">CPU time used since the container started, in nanoseconds (cumulative).</param>
+/// <param name="MemoryWorkingSetBytes">Memory in use minus reclaimable page cache, in bytes.</param>
+/// <param name="Timestamp">When the sample was read.</param>
+public sealed record ContainerUsage(ulong CpuUsageNanoseconds, ulong MemoryWorkingSetBytes, DateTimeOffset Timestamp);
 
 /// <summary>What an exec produced.</summary>
 /// <param name="ExitCode">Exit code, -1 when it timed out.</param>

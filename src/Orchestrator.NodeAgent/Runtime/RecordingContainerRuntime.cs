@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 
 namespace Orchestrator.NodeAgent.Runtime;
 
@@ -146,6 +147,15 @@ public sealed class RecordingContainerRuntime : IContainerRuntime
     }
 
     /// <inheritdoc />
+    public Task<bool> IsRunningAsync(string containerId, CancellationToken cancellationToken)
+    {
+        lock (_lock)
+        {
+            return Task.FromResult(_containers.TryGetValue(containerId, out var container) && container.Running);
+        }
+    }
+
+    /// <inheritdoc />
     public Task<RuntimeContainerState> InspectContainerAsync(string containerId, CancellationToken cancellationToken)
     {
         lock (_lock)
@@ -159,6 +169,30 @@ public sealed class RecordingContainerRuntime : IContainerRuntime
 
     /// <inheritdoc />
     public Task<string> ReadLogsAsync(string containerId, CancellationToken cancellationToken) => Task.FromResult("");
+
+    /// <inheritdoc />
+    public async IAsyncEnumerable<LogChunk> StreamLogsAsync(
+        string containerId, ContainerLogOptions options, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        lock (_lock)
+        {
+            Get(containerId);
+        }
+
+        await Task.CompletedTask.ConfigureAwait(false);
+        yield break;
+    }
+
+    /// <inheritdoc />
+    public Task<ContainerUsage> SampleUsageAsync(string containerId, CancellationToken cancellationToken)
+    {
+        lock (_lock)
+        {
+            var container = Get(containerId);
+            var cpu = container.Running ? (ulong)(DateTimeOffset.UtcNow - container.StartedAt!.Value).Ticks * 100 / 10 : 0;
+            return Task.FromResult(new ContainerUsage(cpu, container.Running ? 4UL << 20 : 0, DateTimeOffset.UtcNow));
+        }
+    }
 
     /// <inheritdoc />
     public Task<IReadOnlyList<RuntimeContainer>> ListPodContainersAsync(string? podUid, CancellationToken cancellationToken)

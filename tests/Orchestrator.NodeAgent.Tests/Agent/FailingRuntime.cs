@@ -43,6 +43,14 @@ public sealed class FailingRuntime(RecordingContainerRuntime inner) : IContainer
 
     public Task RemoveContainerAsync(string containerId, CancellationToken cancellationToken) => inner.RemoveContainerAsync(containerId, cancellationToken);
 
+    public Task<bool> IsRunningAsync(string containerId, CancellationToken cancellationToken) => inner.IsRunningAsync(containerId, cancellationToken);
+
+    public IAsyncEnumerable<LogChunk> StreamLogsAsync(string containerId, ContainerLogOptions options, CancellationToken cancellationToken) =>
+        inner.StreamLogsAsync(containerId, options, cancellationToken);
+
+    public Task<ContainerUsage> SampleUsageAsync(string containerId, CancellationToken cancellationToken) =>
+        inner.SampleUsageAsync(containerId, cancellationToken);
+
     public Task<RuntimeContainerState> InspectContainerAsync(string containerId, CancellationToken cancellationToken) =>
         inner.InspectContainerAsync(containerId, cancellationToken);
 

@@ -53,8 +53,8 @@ public abstract class NodeAgentDockerTestBase : TestKit.TestKit
     /// <summary>Generous: a loaded two-core machine can take seconds per container start.</summary>
     protected static TimeSpan Long => TimeSpan.FromSeconds(90);
 
-    protected IActorRef StartAgent(string name = "agent") =>
-        Sys.ActorOf(NodeAgent.Agent.NodeAgent.Props(StoreRef, ContainerRuntime, Settings(NodeName), new DockerRuntimeProbe(Fixture.Client),
+    protected IActorRef StartAgent(string name = "agent", Func<NodeAgentSettings, NodeAgentSettings>? configure = null) =>
+        Sys.ActorOf(NodeAgent.Agent.NodeAgent.Props(StoreRef, ContainerRuntime, (configure ?? (s => s))(Settings(NodeName)), new DockerRuntimeProbe(Fixture.Client),
             new PodWorkerSettings { EmptyDirRoot = VolumeRoot }), name);
 
     protected async Task<IReadOnlyList<ContainerSummary>> CaseContainersAsync() =>

@@ -96,6 +96,9 @@ public sealed class NodeAgentEventsSpec : TestKit.TestKit
         var pod = await _store.Created(Pod("crasher", Node, "orchestrator/busybox:1", "false"), Request);
         await AwaitPod("crasher", p => p.Status?.ContainerStatuses?.SingleOrDefault()?.State?.Running is not null, "the container runs");
         Assert.True(_runtime.Exit("main", 1), "the container exits");
+        // The first restart is at once; the second crash waits out a back-off.
+        await AwaitPod("crasher", p => p.Status?.ContainerStatuses?.SingleOrDefault() is { RestartCount: 1, State.Running: not null }, "restarted at once");
+        Assert.True(_runtime.Exit("main", 1), "the container exits again");
 
         var backOff = (await AwaitEvents(pod.Metadata.Uid!, "BackOff")).First(e => e.Reason == "BackOff");
         Assert.Equal("Warning", backOff.Type);

@@ -19,6 +19,7 @@ public sealed class NodeAgentSettingsSpec
         Assert.Equal(110, settings.MaxPods);
         Assert.Equal(TimeSpan.FromSeconds(10), settings.LeaseRenewInterval);
         Assert.Equal(TimeSpan.FromSeconds(40), settings.LeaseDuration);
+        Assert.Equal(TimeSpan.FromSeconds(15), settings.MetricsInterval);
     }
 
     [Fact]
@@ -35,6 +36,10 @@ public sealed class NodeAgentSettingsSpec
               lease-renew-interval = 5s
               lease-duration = 20s
               request-timeout = 3s
+              metrics-interval = 30s
+              memory-pressure-threshold = 200Mi
+              disk-pressure-path = /var/lib/docker
+              disk-pressure-free-percent = 15
             }
             """));
 
@@ -49,6 +54,10 @@ public sealed class NodeAgentSettingsSpec
         Assert.Equal(TimeSpan.FromSeconds(5), settings.LeaseRenewInterval);
         Assert.Equal(TimeSpan.FromSeconds(20), settings.LeaseDuration);
         Assert.Equal(TimeSpan.FromSeconds(3), settings.RequestTimeout);
+        Assert.Equal(TimeSpan.FromSeconds(30), settings.MetricsInterval);
+        Assert.Equal(Quantity.Parse("200Mi"), settings.MemoryPressureThreshold);
+        Assert.Equal("/var/lib/docker", settings.DiskPressurePath);
+        Assert.Equal(15, settings.DiskPressureFreePercent);
     }
 
     [Theory]
@@ -58,6 +67,9 @@ public sealed class NodeAgentSettingsSpec
     [InlineData("reserved-memory = lots", "orchestrator.node-agent.reserved-memory")]
     [InlineData("max-pods = 0", "orchestrator.node-agent.max-pods")]
     [InlineData("lease-duration = 5s", "orchestrator.node-agent.lease-duration")]
+    [InlineData("metrics-interval = 0s", "orchestrator.node-agent.metrics-interval")]
+    [InlineData("disk-pressure-free-percent = 101", "orchestrator.node-agent.disk-pressure-free-percent")]
+    [InlineData("memory-pressure-threshold = -1Mi", "orchestrator.node-agent.memory-pressure-threshold")]
     public void A_bad_key_or_value_is_named(string line, string expected)
     {
         var error = Assert.Throws<ConfigException>(() => NodeAgentSettings.From(Config.Parse("orchestrator.node-agent." + line)));

@@ -42,6 +42,30 @@ public sealed class NodeAgentSpec : TestKit.TestKit
     }
 
     [Fact]
+    public async Task MemoryPressure_and_DiskPressure_follow_their_thresholds()
+    {
+        var settings = Settings(Node) with { MemoryPressureThreshold = Quantity.Parse("1Pi"), DiskPressureFreePercent = 100, DiskPressurePath = "/" };
+        Sys.ActorOf(NodeAgent.Agent.NodeAgent.Props(_store, _runtime, settings, new ListingRuntimeProbe(_runtime, "docker://27.0.0-test")), "agent");
+
+        Node? node = null;
+        await AwaitAssertAsync(async () =>
+        {
+            node = await _store.Read<Node>(new ObjectKey("", "Node", null, Node), Request);
+            Assert.Equal("True", node?.Status?.Conditions?.SingleOrDefault(c => c.Type == "MemoryPressure")?.Status);
+        }, Deadline);
+
+        var conditions = node!.Status!.Conditions!;
+        var memory = conditions.Single(c => c.Type == "MemoryPressure");
+        Assert.Equal("KubeletHasInsufficientMemory", memory.Reason);
+        Assert.Contains("threshold 1073741824Mi", memory.Message, StringComparison.Ordinal);
+        var disk = conditions.Single(c => c.Type == "DiskPressure");
+        Assert.Equal(("True", "KubeletHasDiskPressure"), (disk.Status, disk.Reason));
+        Assert.Contains("free on /", disk.Message, StringComparison.Ordinal);
+        Assert.Equal(("False", "KubeletHasSufficientPID"), conditions.Single(c => c.Type == "PIDPressure") is var pid ? (pid.Status, pid.Reason) : default);
+        Assert.Equal("True", conditions.Single(c => c.Type == "Ready").Status);
+    }
+
+    [Fact]
     public async Task The_Node_appears_with_capacity_allocatable_labels_taints_and_Ready()
     {
         StartAgent();
@@ -62,6 +86,8 @@ public sealed class NodeAgentSpec : TestKit.TestKit
         Assert.Equal(Quantity.FromValue(17), status.Allocatable["pods"]);
         var ready = Assert.Single(status.Conditions!, c => c.Type == "Ready");
         Assert.Equal(("True", "KubeletReady"), (ready.Status, ready.Reason));
+        Assert.Equal(("False", "KubeletHasSufficientMemory"), status.Conditions!.Single(c => c.Type == "MemoryPressure") is var m ? (m.Status, m.Reason) : default);
+        Assert.Equal(("False", "KubeletHasNoDiskPressure"), status.Conditions!.Single(c => c.Type == "DiskPressure") is var d ? (d.Status, d.Reason) : default);
         Assert.Contains(status.Addresses!, a => a is { Type: "InternalIP", Address: "127.0.0.1" });
         Assert.Contains(status.Addresses!, a => a.Type == "Hostname");
         Assert.Equal("docker://27.0.0-test", status.NodeInfo!.ContainerRuntimeVersion);

@@ -99,6 +99,23 @@ public sealed class ContainerLaunchBuilderTests
         Assert.Equal(nanoCpus, launch.NanoCpus);
     }
 
+    [Theory]
+    [InlineData("500m", null, 512L)]
+    [InlineData("2", "4", 2048L)]
+    [InlineData(null, "250m", 256L)]   // only a limit: the request defaults to it
+    [InlineData("1m", null, 2L)]       // the kernel's minimum
+    [InlineData(null, null, null)]
+    public void The_cpu_request_becomes_cpu_shares(string? request, string? limit, long? shares)
+    {
+        var resources = new ResourceRequirements
+        {
+            Requests = request is null ? null : new() { ["cpu"] = request },
+            Limits = limit is null ? null : new() { ["cpu"] = limit },
+        };
+
+        Assert.Equal(shares, ContainerLaunchBuilder.CpuShares(resources));
+    }
+
     [Fact]
     public void EmptyDir_and_hostPath_volumes_become_host_binds()
     {

@@ -21,6 +21,7 @@ public sealed class DockerContainerRuntimeTests(DockerFixture fixture) : PodWork
             Env = [new("POD_NAME", "runtime")],
             MemoryBytes = 64L << 20,
             NanoCpus = 500_000_000,
+            CpuShares = 512,
             Mounts = [new HostMount(hostDir, "/data", ReadOnly: true, CreateIfMissing: true)],
             RestartCount = 3,
         }, CancellationToken.None);
@@ -31,6 +32,8 @@ public sealed class DockerContainerRuntimeTests(DockerFixture fixture) : PodWork
         Assert.Equal($"container:{sandbox.Id}", inspect.HostConfig!.NetworkMode);
         Assert.Equal(64L << 20, inspect.HostConfig.Memory);
         Assert.Equal(500_000_000, inspect.HostConfig.NanoCpus);
+        Assert.Equal(512, inspect.HostConfig.CpuShares);
+        Assert.Equal(64L << 20, inspect.HostConfig.MemorySwap);
         Assert.Contains($"{hostDir}:/data:ro", inspect.HostConfig.Binds!);
         Assert.True(Directory.Exists(hostDir));
         Assert.Contains("POD_NAME=runtime", inspect.Config!.Env!);

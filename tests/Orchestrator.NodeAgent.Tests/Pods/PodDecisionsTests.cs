@@ -36,6 +36,23 @@ public sealed class PodDecisionsTests
     }
 
     [Theory]
+    [InlineData(null, 0, 0)]           // first restart: at once
+    [InlineData(0, 1, 10)]             // then the base
+    [InlineData(10, 1, 20)]            // doubles
+    [InlineData(160, 1, 300)]          // capped at 5 min
+    [InlineData(300, 600, 0)]          // a 10-minute run resets it: at once again
+    [InlineData(0, 600, 0)]
+    public void A_crashed_container_restarts_at_once_then_after_10s_doubling(int? previousSeconds, int lastRunSeconds, int expectedSeconds)
+    {
+        var previous = previousSeconds is { } p ? TimeSpan.FromSeconds(p) : (TimeSpan?)null;
+
+        var next = PodDecisions.NextRestartDelay(previous, TimeSpan.FromSeconds(lastRunSeconds),
+            TimeSpan.FromSeconds(10), TimeSpan.FromMinutes(5), TimeSpan.FromMinutes(10));
+
+        Assert.Equal(TimeSpan.FromSeconds(expectedSeconds), next);
+    }
+
+    [Theory]
     [InlineData("busybox", null, "Always")]
     [InlineData("busybox:latest", null, "Always")]
     [InlineData("busybox:1", null, "IfNotPresent")]
