@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Orchestrator.Actors.Scheduling.Framework;
 
 namespace Orchestrator.Actors.Scheduling.Plugins;
@@ -132,8 +133,9 @@ public sealed class PodTopologySpread : IPreFilterPlugin, IFilterPlugin, IPreSco
                 var c = constraints[i];
                 if (c.HonorNodeAffinity && affinity is not null && !affinity(node)) continue;
                 if (c.HonorTaints && !Tolerated(pod, node)) continue;
-                var domain = node.Labels[c.TopologyKey];
-                counts[i][domain] = counts[i].GetValueOrDefault(domain) + c.CountOn(node, pod);
+                // One hash lookup per node: the domain is registered even with no matching pod, as it counts for the minimum.
+                ref var count = ref CollectionsMarshal.GetValueRefOrAddDefault(counts[i], node.Labels[c.TopologyKey], out _);
+                if (node.Pods.Count > 0) count += c.CountOn(node, pod);
             }
         }
 
