@@ -4,6 +4,7 @@ using Orchestrator.Benchmarks.Kernel;
 using Orchestrator.Benchmarks.NodeAgent;
 using Orchestrator.Benchmarks.Persistence;
 using Orchestrator.Benchmarks.Remoting;
+using Orchestrator.Benchmarks.Scheduler;
 using Orchestrator.Benchmarks.Store;
 
 // Benchmarks are programs, not tests: run them in Release and record the output in docs/benchmarks.md.
@@ -15,6 +16,7 @@ using Orchestrator.Benchmarks.Store;
 //   dotnet run -c Release --project bench/Orchestrator.Benchmarks -- node-agent [start|cpu|all] [--runs N] [--cpu-seconds S]   (needs `sudo bash scripts/ensure-docker.sh`)
 //   dotnet run -c Release --project bench/Orchestrator.Benchmarks -- cluster [removal|all] [--runs N]   (starts member processes)
 //   dotnet run -c Release --project bench/Orchestrator.Benchmarks -- sharding [local|cluster|recovery|all] [--runs N]   (cluster and recovery start two peers)
+//   dotnet run -c Release --project bench/Orchestrator.Benchmarks -- scheduler [decisions|end-to-end|all] [--runs N] [--nodes N] [--pods N]   (defaults 5,000 nodes, 30,000 pods)
 // The remote suite starts this program again as its peer ("remote-peer"), the cluster suite as members ("cluster-peer"),
 // the sharding suite as peers ("sharding-peer"): those are not suites to run by hand.
 if (args.FirstOrDefault() == "remote-peer") return RemoteBenchmarks.Peer();
@@ -28,12 +30,20 @@ if (runsAt >= 0)
     runs = int.Parse(argsList[runsAt + 1]);
     argsList.RemoveRange(runsAt, 2);
 }
-var pods = 100_000;
+int? podsOption = null;
 var podsAt = argsList.IndexOf("--pods");
 if (podsAt >= 0)
 {
-    pods = int.Parse(argsList[podsAt + 1]);
+    podsOption = int.Parse(argsList[podsAt + 1]);
     argsList.RemoveRange(podsAt, 2);
+}
+var pods = podsOption ?? 100_000;
+var nodes = 5_000;
+var nodesAt = argsList.IndexOf("--nodes");
+if (nodesAt >= 0)
+{
+    nodes = int.Parse(argsList[nodesAt + 1]);
+    argsList.RemoveRange(nodesAt, 2);
 }
 var cpuSeconds = 60;
 var cpuSecondsAt = argsList.IndexOf("--cpu-seconds");
@@ -75,8 +85,11 @@ switch (suite)
         return EtcdCompareBenchmarks.Run(argsList.ElementAtOrDefault(1) ?? "", runs);
     case "node-agent":
         return NodeAgentBenchmarks.Run(which, runs, startPods: 50, steadyPods: 100, TimeSpan.FromSeconds(cpuSeconds));
+    case "scheduler":
+        SchedulerBenchmarks.Run(which, runs, nodes, podsOption ?? 30_000);
+        break;
     default:
-        Console.Error.WriteLine($"Unknown suite '{suite}'. Suites: kernel, remote, cluster, sharding, persistence-sqlite, persistence-postgresql, persistence-memory, store-sqlite, store-postgresql, store-memory, etcd-compare, node-agent.");
+        Console.Error.WriteLine($"Unknown suite '{suite}'. Suites: kernel, remote, cluster, sharding, persistence-sqlite, persistence-postgresql, persistence-memory, store-sqlite, store-postgresql, store-memory, etcd-compare, node-agent, scheduler.");
         return 2;
 }
 return 0;

@@ -1,0 +1,230 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using Orchestrator.Actors.Informers;
+using Orchestrator.Actors.Scheduling;
+using Orchestrator.Actors.Scheduling.Cache;
+using Orchestrator.Actors.Scheduling.Framework;
+using Orchestrator.Actors.Scheduling.Plugins;
+using Orchestrator.Actors.Scheduling.Settings;
+using Orchestrator.Actors.Store.Entities;
+using Orchestrator.Actors.Store.Front;
+using Orchestrator.Actors.Store.ReadModels;
+using Orchestrator.Actors.Store.Settings;
+using Orchestrator.Benchmarks.Persistence;
+using Orchestrator.Model.Core.V1;
+using Orchestrator.Model.Meta;
+using Orchestrator.Model.Primitives;
+using Orchestrator.Runtime;
+
+namespace Orchestrator.Benchmarks.Scheduler;
+
+/// <summary>
+/// The scheduler at kube-scheduler's scale test size, with simulated nodes (plain Node objects, no agents):
+/// <c>decisions</c> runs the framework and cache alone (every decision assumed and confirmed at once), the
+/// scheduler's own decision rate; <c>end-to-end</c> runs the Scheduler actor on an in-memory object store:
+/// pods created by concurrent writers, latency from a create's acknowledgement to the Pod watch showing it bound.
+/// </summary>
+internal static class SchedulerBenchmarks
+{
+    private const string Zone = "topology.kubernetes.io/zone";
+    private static readonly TimeSpan _timeout = TimeSpan.FromMinutes(2);
+
+    public static void Run(string which, int runs, int nodes, int pods)
+    {
+        if (which is "all" or "decisions")
+        {
+            Harness.Run($"decisions: {pods:N0} pods on {nodes:N0} nodes (requests only)", "pods/s", runs, () => Decisions(nodes, pods, spread: false));
+        }
+
+        if (which is "all" or "decisions-spread")
+        {
+            // Spreading counts matching pods on every node per decision (as kube-scheduler's PreScore does), so it is measured on fewer pods.
+            var spreadPods = Math.Min(pods, 5_000);
+            Harness.Run($"decisions: {spreadPods:N0} pods on {nodes:N0} nodes (zone spread ScheduleAnyway + preferred node affinity)", "pods/s", runs, () => Decisions(nodes, spreadPods, spread: true));
+        }
+
+        if (which is "all" or "end-to-end")
+        {
+            for (var run = 1; run <= runs; run++)
+            {
+                Console.WriteLine($"== end-to-end run {run}/{runs}");
+                EndToEnd(nodes, pods, writers: 64);
+            }
+        }
+    }
+
+    private static Node NewNode(int i) => new()
+    {
+        Metadata = new ObjectMeta
+        {
+            Name = $"node-{i}",
+            Labels = new() { ["kubernetes.io/hostname"] = $"node-{i}", [Zone] = $"zone-{i % 10}", ["disk"] = i % 3 == 0 ? "ssd" : "hdd" },
+        },
+        Status = new NodeStatus
+        {
+            Allocatable = new Dictionary<string, Quantity> { ["cpu"] = "8", ["memory"] = "32Gi", ["pods"] = Quantity.FromValue(110) },
+            Conditions = [new NodeCondition { Type = "Ready", Status = "True" }],
+        },
+    };
+
+    private static Pod NewPod(int i, bool spread)
+    {
+        var pod = new Pod
+        {
+            Metadata = new ObjectMeta { Name = $"pod-{i}", Namespace = "default", Labels = new() { ["app"] = $"app-{i % 100}" } },
+            Spec = new PodSpec
+            {
+                Containers =
+                [
+                    new Container
+                    {
+                        Name = "app",
+                        Image = "nginx:1.27",
+                        Resources = new ResourceRequirements { Requests = new Dictionary<string, Quantity> { ["cpu"] = "100m", ["memory"] = "256Mi" } },
+                    },
+                ],
+            },
+        };
+        if (!spread) return pod;
+        pod.Spec.TopologySpreadConstraints =
+        [
+            new TopologySpreadConstraint
+            {
+                MaxSkew = 1, TopologyKey = Zone, WhenUnsatisfiable = "ScheduleAnyway",
+                LabelSelector = new LabelSelector { MatchLabels = new() { ["app"] = $"app-{i % 100}" } },
+            },
+        ];
+        pod.Spec.Affinity = new Affinity
+        {
+            NodeAffinity = new Model.Core.V1.NodeAffinity
+            {
+                PreferredDuringSchedulingIgnoredDuringExecution =
+                [
+                    new PreferredSchedulingTerm
+                    {
+                        Weight = 10,
+                        Preference = new NodeSelectorTerm { MatchExpressions = [new NodeSelectorRequirement { Key = "disk", Operator = "In", Values = ["ssd"] }] },
+                    },
+                ],
+            },
+        };
+        return pod;
+    }
+
+    /// <summary>The framework and cache alone: decisions per second over every pod, with p50/p99 per decision.</summary>
+    private static double Decisions(int nodeCount, int podCount, bool spread)
+    {
+        var cache = new SchedulerCache();
+        for (var i = 0; i < nodeCount; i++) cache.SetNode(NewNode(i));
+        var framework = PluginRegistry.CreateFramework(new SchedulerSettings(), new Random(1));
+        var infos = Enumerable.Range(0, podCount).Select(i => PodInfo.Of(NewPod(i, spread))).ToArray();
+        var latencies = new double[podCount];
+        var total = Stopwatch.StartNew();
+        for (var i = 0; i < podCount; i++)
+        {
+            var start = Stopwatch.GetTimestamp();
+            var result = framework.Schedule(infos[i], cache.Snapshot);
+            if (result.Node is null) throw new InvalidOperationException($"pod {i} did not fit: {result.Failure!.Message}");
+            cache.Assume(infos[i], result.Node.Name);
+            latencies[i] = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+        }
+
+        var rate = podCount / total.Elapsed.TotalSeconds;
+        Array.Sort(latencies);
+        Console.WriteLine($"   decision latency p50 {Percentile(latencies, 0.50):0.000} ms, p99 {Percentile(latencies, 0.99):0.000} ms");
+        return rate;
+    }
+
+    private static void EndToEnd(int nodeCount, int podCount, int writers)
+    {
+        var system = PersistenceBenchmarks.NewSystem("memory", "scheduler-bench");
+        try
+        {
+            var store = system.ActorOf(ObjectStore.Props(StoreSettings.From(system.Config)), "store");
+            Await(store.Ask<ObjectList>(new ListObjects("", "Pod"), _timeout));
+            var setup = Stopwatch.StartNew();
+            Await(Task.WhenAll(Enumerable.Range(0, writers).Select(w => Task.Run(async () =>
+            {
+                for (var i = w; i < nodeCount; i += writers)
+                {
+                    var reply = await store.Ask<ObjectReply>(new CreateObject(NewNode(i)), _timeout).ConfigureAwait(false);
+                    if (!reply.IsSuccess) throw new InvalidOperationException(reply.Error!.ToString());
+                }
+            }))));
+            Console.WriteLine($"   {nodeCount:N0} Node objects created in {setup.Elapsed.TotalSeconds:0.0} s");
+
+            var bound = new ConcurrentDictionary<string, long>();
+            var allBound = new TaskCompletionSource();
+            var recorder = system.ActorOf(Props.Create(() => new BindRecorder(bound, podCount, allBound)));
+            var head = Await(store.Ask<ObjectList>(new ListObjects("", "Pod", Limit: 1), _timeout));
+            Await(recorder.Ask<WatchStarted>(new StartWatch(store, head.ResourceVersion), _timeout));
+            var settings = SchedulerSettings.From(system.Config);
+            var scheduler = system.ActorOf(Actors.Scheduling.Scheduler.Props(store, settings, InformerOptions.Default), "scheduler");
+            while (!Await(scheduler.Ask<SchedulerStats>(GetSchedulerStats.Instance, _timeout)).Synced || Await(scheduler.Ask<SchedulerStats>(GetSchedulerStats.Instance, _timeout)).Nodes < nodeCount)
+                Thread.Sleep(50);
+
+            var created = new ConcurrentDictionary<string, long>();
+            var total = Stopwatch.StartNew();
+            Await(Task.WhenAll(Enumerable.Range(0, writers).Select(w => Task.Run(async () =>
+            {
+                for (var i = w; i < podCount; i += writers)
+                {
+                    var reply = await store.Ask<ObjectReply>(new CreateObject(NewPod(i, spread: false)), _timeout).ConfigureAwait(false);
+                    if (!reply.IsSuccess) throw new InvalidOperationException(reply.Error!.ToString());
+                    created[$"pod-{i}"] = Stopwatch.GetTimestamp();
+                }
+            }))));
+            var createSeconds = total.Elapsed.TotalSeconds;
+            Await(allBound.Task);
+            var seconds = total.Elapsed.TotalSeconds;
+            var stats = Await(scheduler.Ask<SchedulerStats>(GetSchedulerStats.Instance, _timeout));
+            var latencies = bound.Select(b => Stopwatch.GetElapsedTime(created.GetValueOrDefault(b.Key, b.Value), b.Value).TotalMilliseconds).Order().ToArray();
+            Console.WriteLine($"   RESULT end-to-end {podCount:N0} pods on {nodeCount:N0} nodes, {writers} writers: {podCount / seconds:N0} pods/s bound " +
+                              $"(all created in {createSeconds:0.0} s = {podCount / createSeconds:N0} creates/s; all bound after {seconds:0.0} s); " +
+                              $"created -> bound p50 {Percentile(latencies, 0.50):0.0} ms, p99 {Percentile(latencies, 0.99):0.0} ms; " +
+                              $"scheduler cycles {stats.Cycles:N0} taking {stats.CycleTime.TotalSeconds:0.00} s ({stats.Cycles / stats.CycleTime.TotalSeconds:N0} decisions/s of cycle time), " +
+                              $"bind failures {stats.BindFailures}, unschedulable attempts {stats.FailedAttempts}");
+        }
+        finally
+        {
+            system.Terminate().Wait();
+        }
+    }
+
+    private static double Percentile(IReadOnlyList<double> sorted, double p) =>
+        sorted.Count == 0 ? double.NaN : sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p * sorted.Count) - 1)];
+
+    private static T Await<T>(Task<T> task)
+    {
+        if (!task.Wait(TimeSpan.FromMinutes(10))) throw new TimeoutException("A scheduler benchmark step did not finish within 10 minutes.");
+        return task.Result;
+    }
+
+    private static void Await(Task task)
+    {
+        if (!task.Wait(TimeSpan.FromMinutes(10))) throw new TimeoutException("A scheduler benchmark step did not finish within 10 minutes.");
+    }
+
+    private sealed record StartWatch(IActorRef Store, string ResourceVersion);
+
+    /// <summary>Watches pods and records when each is first seen bound to a node.</summary>
+    private sealed class BindRecorder : ReceiveActor
+    {
+        private IActorRef? _replyTo;
+
+        public BindRecorder(ConcurrentDictionary<string, long> bound, int expected, TaskCompletionSource done)
+        {
+            Receive<StartWatch>(s =>
+            {
+                _replyTo = Sender;
+                s.Store.Tell(new WatchObjects("", "Pod", ResourceVersion: s.ResourceVersion, AllowBookmarks: false), Self);
+            });
+            Receive<WatchStarted>(s => _replyTo?.Tell(s, Self));
+            Receive<WatchEvent>(e =>
+            {
+                if (e.Object is not Pod { Spec.NodeName: { Length: > 0 } } pod) return;
+                if (bound.TryAdd(pod.Metadata.Name!, Stopwatch.GetTimestamp()) && bound.Count == expected) done.TrySetResult();
+            });
+        }
+    }
+}
