@@ -1,4 +1,5 @@
 using Orchestrator.Benchmarks.Cluster;
+using Orchestrator.Benchmarks.Controllers;
 using Orchestrator.Benchmarks.Etcd;
 using Orchestrator.Benchmarks.Kernel;
 using Orchestrator.Benchmarks.NodeAgent;
@@ -17,6 +18,7 @@ using Orchestrator.Benchmarks.Store;
 //   dotnet run -c Release --project bench/Orchestrator.Benchmarks -- cluster [removal|all] [--runs N]   (starts member processes)
 //   dotnet run -c Release --project bench/Orchestrator.Benchmarks -- sharding [local|cluster|recovery|all] [--runs N]   (cluster and recovery start two peers)
 //   dotnet run -c Release --project bench/Orchestrator.Benchmarks -- scheduler [decisions|end-to-end|all] [--runs N] [--nodes N] [--pods N]   (defaults 5,000 nodes, 30,000 pods)
+//   dotnet run -c Release --project bench/Orchestrator.Benchmarks -- controllers [converge|all] [--runs N] [--replicas N] [--nodes N]
 // The remote suite starts this program again as its peer ("remote-peer"), the cluster suite as members ("cluster-peer"),
 // the sharding suite as peers ("sharding-peer"): those are not suites to run by hand.
 if (args.FirstOrDefault() == "remote-peer") return RemoteBenchmarks.Peer();
@@ -51,6 +53,20 @@ if (cpuSecondsAt >= 0)
 {
     cpuSeconds = int.Parse(argsList[cpuSecondsAt + 1]);
     argsList.RemoveRange(cpuSecondsAt, 2);
+}
+var replicas = 1_000;
+var replicasAt = argsList.IndexOf("--replicas");
+if (replicasAt >= 0)
+{
+    replicas = int.Parse(argsList[replicasAt + 1]);
+    argsList.RemoveRange(replicasAt, 2);
+}
+var nodes = 20;
+var nodesAt = argsList.IndexOf("--nodes");
+if (nodesAt >= 0)
+{
+    nodes = int.Parse(argsList[nodesAt + 1]);
+    argsList.RemoveRange(nodesAt, 2);
 }
 var suite = argsList.ElementAtOrDefault(0) ?? "kernel";
 var which = argsList.ElementAtOrDefault(1) ?? "all";
@@ -88,8 +104,11 @@ switch (suite)
     case "scheduler":
         SchedulerBenchmarks.Run(which, runs, nodes, podsOption ?? 30_000);
         break;
+    case "controllers":
+        ControllerBenchmarks.Run(which, runs, replicas, nodes);
+        break;
     default:
-        Console.Error.WriteLine($"Unknown suite '{suite}'. Suites: kernel, remote, cluster, sharding, persistence-sqlite, persistence-postgresql, persistence-memory, store-sqlite, store-postgresql, store-memory, etcd-compare, node-agent, scheduler.");
+        Console.Error.WriteLine($"Unknown suite '{suite}'. Suites: kernel, remote, cluster, sharding, persistence-sqlite, persistence-postgresql, persistence-memory, store-sqlite, store-postgresql, store-memory, etcd-compare, node-agent, scheduler, controllers.");
         return 2;
 }
 return 0;

@@ -150,7 +150,11 @@ public abstract class ControllerBase : ReceiveActor, IWithTimers
         if (error is not null)
         {
             var delay = _retries.NextDelay(done.Key);
-            ControllerLog.SyncFailed(Log, Name, done.Key, _retries.Failures(done.Key), delay, error);
+            // A Conflict only says the cache was behind a write (often the object's own status): routine, retried at once.
+            if (error.Contains(": Conflict (409)", StringComparison.Ordinal) && _retries.Failures(done.Key) < 5)
+                ControllerLog.SyncConflict(Log, Name, done.Key, delay, error);
+            else
+                ControllerLog.SyncFailed(Log, Name, done.Key, _retries.Failures(done.Key), delay, error);
             EnqueueAfter(done.Key, delay);
         }
         else
