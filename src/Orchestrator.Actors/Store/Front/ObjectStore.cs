@@ -1,3 +1,4 @@
+using Orchestrator.Actors.Store.Admission;
 using Orchestrator.Actors.Store.Entities;
 using Orchestrator.Actors.Store.Errors;
 using Orchestrator.Actors.Store.GarbageCollection;
@@ -22,6 +23,7 @@ namespace Orchestrator.Actors.Store.Front;
 /// Creating a namespaced object first reads its namespace from the namespace's entity (the
 /// authority, not a read model): a missing namespace is NotFound, a terminating one Forbidden.
 /// The namespaces <c>default</c> and <c>kube-system</c> are created at start when missing.
+/// Then the namespace's <see cref="NamespaceAdmission"/> applies LimitRanges and ResourceQuotas.
 /// </remarks>
 public sealed class ObjectStore : ReceiveActor
 {
@@ -43,7 +45,8 @@ public sealed class ObjectStore : ReceiveActor
         ResourceEventManifests.Register(Context.System);
 
         Receive<CreateObject>(HandleCreate);
-        Receive<AdmittedCreate>(a => Route(a.Key, a.Command, Sender));
+        Receive<AdmittedCreate>(a => AdmissionOf(a.Key.Namespace!).Tell(new Admit(a.Key, a.Command), Sender));
+        Receive<AdmittedCommand>(a => Route(a.Key, a.Command, Sender));
         Receive<UpdateObject>(c => RouteWithObject(c, c.Object, copy => new UpdateObject(copy)));
         Receive<UpdateObjectStatus>(c => RouteWithObject(c, c.Object, copy => new UpdateObjectStatus(copy)));
         Receive<GetObject>(c => RouteByKey(c.Key, c));
@@ -136,7 +139,7 @@ public sealed class ObjectStore : ReceiveActor
             return;
         }
 
-        Route(ObjectKey.For(type, copy.Metadata.Namespace, copy.Metadata.Name), withCopy(copy), Sender);
+        RouteThroughAdmission(type, ObjectKey.For(type, copy.Metadata.Namespace, copy.Metadata.Name), withCopy(copy));
     }
 
     private void RouteByKey(ObjectKey key, IObjectCommand command)
@@ -147,7 +150,27 @@ public sealed class ObjectStore : ReceiveActor
             return;
         }
 
-        Route(ObjectKey.For(type, string.IsNullOrEmpty(key.Namespace) ? "default" : key.Namespace, key.Name), command, Sender);
+        RouteThroughAdmission(type, ObjectKey.For(type, string.IsNullOrEmpty(key.Namespace) ? "default" : key.Namespace, key.Name), command);
+    }
+
+    /// <summary>
+    /// Writes to quotas and limit ranges, and deletes of namespaced objects, go through the namespace's
+    /// admission (which keeps its policy and the quotas' use current); everything else straight to the entity.
+    /// </summary>
+    private void RouteThroughAdmission(ResourceType type, ObjectKey key, IObjectCommand command)
+    {
+        var admitted = type.Namespaced && command is not GetObject && (NamespaceAdmission.IsPolicyKind(type) || command is DeleteObject);
+        if (admitted) AdmissionOf(key.Namespace!).Tell(new Admit(key, command), Sender);
+        else Route(key, command, Sender);
+    }
+
+    private IActorRef AdmissionOf(string ns)
+    {
+        var name = "admission-" + Uri.EscapeDataString(ns);
+        var child = Context.Child(name);
+        return child.Equals(ActorRefs.Nobody)
+            ? Context.ActorOf(NamespaceAdmission.Props(ns, Self, _catalog, _settings.Admission, _settings.ListWaitTimeout), name)
+            : child;
     }
 
     private void Route(ObjectKey key, object command, IActorRef sender)
