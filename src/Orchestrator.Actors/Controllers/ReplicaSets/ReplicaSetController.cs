@@ -149,7 +149,7 @@ public sealed class ReplicaSetController : ControllerBase
         var selector = Selector.FromLabelSelector(rs.Spec.Selector);
         var ns = rs.Metadata.Namespace;
         var pods = Cache(Pods).Values.OfType<Pod>().Where(p => p.Metadata.Namespace == ns);
-        var claim = PodClaim.Of(rs, selector, pods, mayAdopt: rs.Metadata.DeletionTimestamp is null);
+        var claim = Claim<Pod>.Of(rs, selector, pods, mayAdopt: rs.Metadata.DeletionTimestamp is null);
         var active = claim.Claimed.Where(PodConditions.IsActive).ToList();
         var create = 0;
         IReadOnlyList<Pod> delete = [];
@@ -176,7 +176,7 @@ public sealed class ReplicaSetController : ControllerBase
     private sealed record Work(
         string Key,
         ReplicaSet ReplicaSet,
-        PodClaim Claim,
+        Claim<Pod> Claim,
         Pod? Prototype,
         int Create,
         IReadOnlyList<Pod> Delete,
@@ -190,14 +190,14 @@ public sealed class ReplicaSetController : ControllerBase
         {
             var adopted = ObjectCodec.Copy(pod);
             adopted.Metadata.OwnerReferences = [.. adopted.Metadata.OwnerReferences ?? [], OwnerReferences.ControllerReference(work.ReplicaSet)];
-            await Write(store, new UpdateObject(adopted), timeout, errors, $"adopt pod {pod.Metadata.Name}").ConfigureAwait(false);
+            await StoreWrites.Send(store, new UpdateObject(adopted), timeout, errors, $"adopt pod {pod.Metadata.Name}").ConfigureAwait(false);
         }
 
         foreach (var pod in work.Claim.Release)
         {
             var released = ObjectCodec.Copy(pod);
             released.Metadata.OwnerReferences = released.Metadata.OwnerReferences?.Where(r => r.Uid != work.ReplicaSet.Metadata.Uid).ToList();
-            await Write(store, new UpdateObject(released), timeout, errors, $"release pod {pod.Metadata.Name}").ConfigureAwait(false);
+            await StoreWrites.Send(store, new UpdateObject(released), timeout, errors, $"release pod {pod.Metadata.Name}").ConfigureAwait(false);
         }
 
         var created = work.Prototype is null ? new BatchResult(0, work.Create, [], work.Create > 0 ? "the ReplicaSet has no pod template" : null)
@@ -210,7 +210,7 @@ public sealed class ReplicaSetController : ControllerBase
             var withStatus = ObjectCodec.Copy(work.ReplicaSet);
             withStatus.Metadata.ResourceVersion = null; // this controller is the status's only writer
             withStatus.Status = work.Status;
-            await Write(store, new UpdateObjectStatus(withStatus), timeout, errors, "update status").ConfigureAwait(false);
+            await StoreWrites.Send(store, new UpdateObjectStatus(withStatus), timeout, errors, "update status").ConfigureAwait(false);
         }
 
         return new SyncOutcome(
@@ -222,21 +222,5 @@ public sealed class ReplicaSetController : ControllerBase
                 for (var i = 0; i < created.FailedCount; i++) expectations.CreationObserved(work.Key);
                 foreach (var uid in deleted.FailedUids) expectations.DeletionObserved(work.Key, uid);
             });
-    }
-
-    private static async Task Write(IActorRef store, IObjectCommand command, TimeSpan timeout, List<string> errors, string what)
-    {
-        try
-        {
-            var reply = await store.Ask<ObjectReply>(command, timeout).ConfigureAwait(false);
-            if (!reply.IsSuccess)
-            {
-                errors.Add($"{what}: {reply.Error}");
-            }
-        }
-        catch (AskTimeoutException e)
-        {
-            errors.Add($"{what}: {e.Message}");
-        }
     }
 }
