@@ -1,0 +1,120 @@
+using Orchestrator.Actors.Controllers.Deployments;
+using Orchestrator.Actors.Controllers.Framework;
+using Orchestrator.Actors.Informers;
+using Orchestrator.Actors.Store.Entities;
+using Orchestrator.Actors.Store.Objects;
+using Orchestrator.Model.Apps.V1;
+using Orchestrator.Model.Core.V1;
+using Orchestrator.Runtime;
+
+namespace Orchestrator.Actors.Controllers.DaemonSets;
+
+/// <summary>
+/// Keeps one pod of each DaemonSet on every node that should run it (<see cref="DaemonSetRules"/>): creates it
+/// bound to the node, deletes it where it no longer belongs, follows nodes joining and leaving, rolls template
+/// changes out within maxUnavailable and writes status. Watches DaemonSets, Nodes and Pods.
+/// </summary>
+public sealed class DaemonSetController : ControllerBase
+{
+    /// <summary>Every DaemonSet.</summary>
+    public static readonly InformerSpec DaemonSets = new("apps", "DaemonSet");
+
+    private static readonly InformerSpec Nodes = InformerSpec.Nodes;
+    private static readonly InformerSpec Pods = InformerSpec.Pods;
+
+    /// <summary>A controller writing through <paramref name="store"/>.</summary>
+    public DaemonSetController(IActorRef store, ControllerSettings settings)
+        : base(store, settings)
+    {
+        Inform(DaemonSets);
+        Inform(Nodes);
+        Inform(Pods);
+    }
+
+    /// <inheritdoc />
+    protected override string Name => "daemonset-controller";
+
+    /// <summary>Props of the controller.</summary>
+    public static Props Props(IActorRef store, ControllerSettings settings) => Runtime.Props.Create(() => new DaemonSetController(store, settings));
+
+    /// <inheritdoc />
+    protected override void OnNotification(InformerNotification notification)
+    {
+        if (notification.Source == DaemonSets)
+        {
+            if (notification is ObjectDeleted deleted) Expectations.Forget(CacheKeys.Of(deleted.LastState));
+            foreach (var key in OwnerNotifications.Keys(notification)) Enqueue(key);
+        }
+        else if (notification.Source == Nodes)
+        {
+            // Any node change may change where every DaemonSet belongs.
+            if (notification is not InformerSynced) foreach (var key in Cache(DaemonSets).Keys) Enqueue(key);
+        }
+        else
+        {
+            OwnerNotifications.OnOwnedPod(notification, "DaemonSet", Cache(DaemonSets), Expectations, Enqueue);
+        }
+    }
+
+    /// <inheritdoc />
+    protected override Task<SyncOutcome> Sync(string key)
+    {
+        if (!Cache(DaemonSets).TryGetValue(key, out var obj) || obj is not DaemonSet ds || ds.Metadata.DeletionTimestamp is not null)
+        {
+            Expectations.Forget(key);
+            return SyncOutcome.DoneTask;
+        }
+
+        if (!Expectations.IsSatisfied(key)) return SyncOutcome.DoneTask; // its pod events requeue it
+
+        var nodes = Cache(Nodes).Values.OfType<Node>().ToList();
+        var pods = Cache(Pods).Values.OfType<Pod>().Where(p => p.Metadata.Namespace == ds.Metadata.Namespace && OwnerReferences.IsControlledBy(p, ds)).ToList();
+        var revision = TemplateHash.Of(ds.Spec.Template, ds.Status?.CollisionCount);
+        var plan = DaemonSetRules.Plan(ds, nodes, pods, revision);
+        Expectations.Expect(key, plan.CreateOn.Count, plan.Delete.Concat(plan.ForceDelete).Select(p => p.Metadata.Uid ?? ""));
+        var creates = plan.CreateOn.Select(node =>
+        {
+            var pod = PodControl.FromTemplate(ds.Spec.Template, ds, new Dictionary<string, string> { [DaemonSetRules.RevisionLabel] = revision });
+            DaemonSetRules.PinTo(pod, node);
+            return pod;
+        }).ToList();
+        var status = ControllerWrites.SameJson(ds.Status, plan.Status) ? null : plan.Status;
+        return Execute(key, ds, creates, plan, status, Store, Settings.RequestTimeout, Expectations);
+    }
+
+    private static async Task<SyncOutcome> Execute(string key, DaemonSet ds, List<Pod> creates, DaemonSetPlan plan, DaemonSetStatus? status, IActorRef store, TimeSpan timeout, ControllerExpectations expectations)
+    {
+        var errors = new List<string>();
+        var failedCreates = 0;
+        foreach (var pod in creates)
+        {
+            var reply = await ControllerWrites.Write(store, new CreateObject(pod), timeout, errors, $"create daemon pod on node {pod.Spec.NodeName}").ConfigureAwait(false);
+            if (reply is not { IsSuccess: true }) failedCreates++;
+        }
+
+        var deleted = plan.Delete.Count == 0 ? new BatchResult(0, 0, [], null) : await PodControl.DeleteAsync(store, plan.Delete, timeout).ConfigureAwait(false);
+        if (deleted.Error is not null) errors.Add(deleted.Error);
+        var failedForce = new List<string>();
+        foreach (var pod in plan.ForceDelete)
+        {
+            var command = new DeleteObject(new ObjectKey("", "Pod", pod.Metadata.Namespace, pod.Metadata.Name!), new DeleteOptions(GracePeriodSeconds: 0, PreconditionUid: pod.Metadata.Uid));
+            var before = errors.Count;
+            await ControllerWrites.Write(store, command, timeout, errors, $"delete pod {pod.Metadata.Name} of a node that is gone").ConfigureAwait(false);
+            if (errors.Count > before) failedForce.Add(pod.Metadata.Uid ?? "");
+        }
+
+        if (status is not null)
+        {
+            var update = ObjectCodec.Copy(ds);
+            update.Metadata.ResourceVersion = null; // this controller is the status's only writer
+            update.Status = status;
+            await ControllerWrites.Write(store, new UpdateObjectStatus(update), timeout, errors, $"update status of daemonset {key}").ConfigureAwait(false);
+        }
+
+        return new SyncOutcome(errors.Count == 0 ? null : string.Join("; ", errors), null, () =>
+        {
+            for (var i = 0; i < failedCreates; i++) expectations.CreationObserved(key);
+            foreach (var uid in deleted.FailedUids.Concat(failedForce)) expectations.DeletionObserved(key, uid);
+        });
+    }
+}
