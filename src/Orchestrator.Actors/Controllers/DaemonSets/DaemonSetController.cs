@@ -78,43 +78,13 @@ public sealed class DaemonSetController : ControllerBase
             DaemonSetRules.PinTo(pod, node);
             return pod;
         }).ToList();
-        var status = ControllerWrites.SameJson(ds.Status, plan.Status) ? null : plan.Status;
-        return Execute(key, ds, creates, plan, status, Store, Settings.RequestTimeout, Expectations);
-    }
-
-    private static async Task<SyncOutcome> Execute(string key, DaemonSet ds, List<Pod> creates, DaemonSetPlan plan, DaemonSetStatus? status, IActorRef store, TimeSpan timeout, ControllerExpectations expectations)
-    {
-        var errors = new List<string>();
-        var failedCreates = 0;
-        foreach (var pod in creates)
+        DaemonSet? withStatus = null;
+        if (!ControllerWrites.SameJson(ds.Status, plan.Status))
         {
-            var reply = await ControllerWrites.Write(store, new CreateObject(pod), timeout, errors, $"create daemon pod on node {pod.Spec.NodeName}").ConfigureAwait(false);
-            if (reply is not { IsSuccess: true }) failedCreates++;
+            withStatus = ObjectCodec.Copy(ds);
+            withStatus.Status = plan.Status;
         }
 
-        var deleted = plan.Delete.Count == 0 ? new BatchResult(0, 0, [], null) : await PodControl.DeleteAsync(store, plan.Delete, timeout).ConfigureAwait(false);
-        if (deleted.Error is not null) errors.Add(deleted.Error);
-        var failedForce = new List<string>();
-        foreach (var pod in plan.ForceDelete)
-        {
-            var command = new DeleteObject(new ObjectKey("", "Pod", pod.Metadata.Namespace, pod.Metadata.Name!), new DeleteOptions(GracePeriodSeconds: 0, PreconditionUid: pod.Metadata.Uid));
-            var before = errors.Count;
-            await ControllerWrites.Write(store, command, timeout, errors, $"delete pod {pod.Metadata.Name} of a node that is gone").ConfigureAwait(false);
-            if (errors.Count > before) failedForce.Add(pod.Metadata.Uid ?? "");
-        }
-
-        if (status is not null)
-        {
-            var update = ObjectCodec.Copy(ds);
-            update.Metadata.ResourceVersion = null; // this controller is the status's only writer
-            update.Status = status;
-            await ControllerWrites.Write(store, new UpdateObjectStatus(update), timeout, errors, $"update status of daemonset {key}").ConfigureAwait(false);
-        }
-
-        return new SyncOutcome(errors.Count == 0 ? null : string.Join("; ", errors), null, () =>
-        {
-            for (var i = 0; i < failedCreates; i++) expectations.CreationObserved(key);
-            foreach (var uid in deleted.FailedUids.Concat(failedForce)) expectations.DeletionObserved(key, uid);
-        });
+        return ControllerWrites.ApplyPodPlan(key, creates, plan.Delete, plan.ForceDelete, withStatus, Store, Settings.RequestTimeout, Expectations);
     }
 }
