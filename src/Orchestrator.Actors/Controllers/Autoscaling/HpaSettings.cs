@@ -18,15 +18,9 @@ public sealed record HpaSettings(TimeSpan SyncPeriod, double Tolerance, TimeSpan
     /// <summary>Reads the section (with this module's reference.conf behind <paramref name="config"/>), naming any unknown key or bad value.</summary>
     public static HpaSettings From(Config config)
     {
-        var s = config.WithFallback(ControllerSettings.Reference).GetConfig(Section);
-        foreach (var key in s.Keys.Where(k => !_knownKeys.Contains(k)))
-            throw new ConfigException(s.OriginOf(key), $"{Section}.{key} is not a setting; known keys: {string.Join(", ", _knownKeys)}.");
-        var period = s.GetTimeSpan("sync-period");
-        if (period <= TimeSpan.Zero) throw new ConfigException(s.OriginOf("sync-period"), $"{Section}.sync-period must be a positive duration, not {period}.");
+        var s = ControllerSections.Read(config, Section, _knownKeys);
         var tolerance = s.GetDouble("tolerance");
         if (tolerance is < 0 or double.NaN) throw new ConfigException(s.OriginOf("tolerance"), $"{Section}.tolerance must be a fraction of 0 or more, not {tolerance}.");
-        var window = s.GetTimeSpan("downscale-stabilization");
-        if (window < TimeSpan.Zero) throw new ConfigException(s.OriginOf("downscale-stabilization"), $"{Section}.downscale-stabilization must be 0 or a positive duration, not {window}.");
-        return new HpaSettings(period, tolerance, window);
+        return new HpaSettings(ControllerSections.Duration(s, Section, "sync-period"), tolerance, ControllerSections.Duration(s, Section, "downscale-stabilization", zeroAllowed: true));
     }
 }

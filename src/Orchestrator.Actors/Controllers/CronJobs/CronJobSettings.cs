@@ -12,15 +12,7 @@ public sealed record CronJobSettings(TimeSpan MaxRequeue)
     /// <summary>The defaults.</summary>
     public static CronJobSettings Default { get; } = new(TimeSpan.FromMinutes(1));
 
-    /// <summary>Reads the section (with this module's reference.conf behind <paramref name="config"/>), naming any unknown key or bad value.</summary>
-    public static CronJobSettings From(Config config)
-    {
-        var s = config.WithFallback(ControllerSettings.Reference).GetConfig(Section);
-        foreach (var key in s.Keys.Where(k => k != "max-requeue"))
-            throw new ConfigException(s.OriginOf(key), $"{Section}.{key} is not a setting; known keys: max-requeue.");
-        var value = s.GetTimeSpan("max-requeue");
-        return value > TimeSpan.Zero
-            ? new CronJobSettings(value)
-            : throw new ConfigException(s.OriginOf("max-requeue"), $"{Section}.max-requeue must be a positive duration, not {value}.");
-    }
+    /// <summary>Reads the section, naming any unknown key or bad value.</summary>
+    public static CronJobSettings From(Config config) =>
+        new(ControllerSections.Duration(ControllerSections.Read(config, Section, "max-requeue"), Section, "max-requeue"));
 }

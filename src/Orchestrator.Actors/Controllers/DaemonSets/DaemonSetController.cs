@@ -40,20 +40,10 @@ public sealed class DaemonSetController : ControllerBase
     /// <inheritdoc />
     protected override void OnNotification(InformerNotification notification)
     {
-        if (notification.Source == DaemonSets)
-        {
-            if (notification is ObjectDeleted deleted) Expectations.Forget(CacheKeys.Of(deleted.LastState));
-            foreach (var key in OwnerNotifications.Keys(notification)) Enqueue(key);
-        }
-        else if (notification.Source == Nodes)
-        {
-            // Any node change may change where every DaemonSet belongs.
-            if (notification is not InformerSynced) foreach (var key in Cache(DaemonSets).Keys) Enqueue(key);
-        }
-        else
-        {
-            OwnerNotifications.OnOwnedPod(notification, "DaemonSet", Cache(DaemonSets), Expectations, Enqueue);
-        }
+        if (OwnerNotifications.OnOwnerOrPod(notification, DaemonSets, Pods, "DaemonSet", Cache(DaemonSets), Expectations, Enqueue)) return;
+
+        // A node change may change where every DaemonSet belongs.
+        if (notification is not InformerSynced) foreach (var key in Cache(DaemonSets).Keys) Enqueue(key);
     }
 
     /// <inheritdoc />

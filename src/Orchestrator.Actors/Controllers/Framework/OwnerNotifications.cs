@@ -23,6 +23,26 @@ public static class OwnerNotifications
     };
 
     /// <summary>
+    /// The whole event handling of a controller of <paramref name="ownerKind"/> objects (informer
+    /// <paramref name="owners"/>) and their pods: owner changes enqueue the owner (a deleted one's expectations
+    /// are forgotten), pod changes go to <see cref="OnOwnedPod"/>. False for notifications of other informers.
+    /// </summary>
+    public static bool OnOwnerOrPod(InformerNotification notification, InformerSpec owners, InformerSpec pods, string ownerKind,
+        ImmutableDictionary<string, IKubernetesObject> ownerCache, ControllerExpectations expectations, Action<string> enqueue)
+    {
+        if (notification.Source == owners)
+        {
+            if (notification is ObjectDeleted deleted) expectations.Forget(CacheKeys.Of(deleted.LastState));
+            foreach (var key in Keys(notification)) enqueue(key);
+            return true;
+        }
+
+        if (notification.Source != pods) return false;
+        OnOwnedPod(notification, ownerKind, ownerCache, expectations, enqueue);
+        return true;
+    }
+
+    /// <summary>
     /// Handles a pod notification: the controlling owner of kind <paramref name="ownerKind"/> (found in
     /// <paramref name="owners"/> with the same uid) has its expectations lowered and is enqueued.
     /// </summary>

@@ -49,14 +49,7 @@ public sealed class JobController : ControllerBase
     /// <inheritdoc />
     protected override void OnNotification(InformerNotification notification)
     {
-        if (notification.Source == Jobs)
-        {
-            if (notification is ObjectDeleted deleted) Expectations.Forget(CacheKeys.Of(deleted.LastState));
-            foreach (var key in OwnerNotifications.Keys(notification)) Enqueue(key);
-            return;
-        }
-
-        OwnerNotifications.OnOwnedPod(notification, "Job", Cache(Jobs), Expectations, Enqueue);
+        OwnerNotifications.OnOwnerOrPod(notification, Jobs, Pods, "Job", Cache(Jobs), Expectations, Enqueue);
     }
 
     /// <inheritdoc />

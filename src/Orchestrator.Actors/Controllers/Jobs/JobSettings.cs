@@ -12,15 +12,7 @@ public sealed record JobSettings(TimeSpan PodFailureBackoff)
     /// <summary>The defaults.</summary>
     public static JobSettings Default { get; } = new(TimeSpan.FromSeconds(10));
 
-    /// <summary>Reads the section (with this module's reference.conf behind <paramref name="config"/>), naming any unknown key or bad value.</summary>
-    public static JobSettings From(Config config)
-    {
-        var s = config.WithFallback(ControllerSettings.Reference).GetConfig(Section);
-        foreach (var key in s.Keys.Where(k => k != "pod-failure-backoff"))
-            throw new ConfigException(s.OriginOf(key), $"{Section}.{key} is not a setting; known keys: pod-failure-backoff.");
-        var backoff = s.GetTimeSpan("pod-failure-backoff");
-        return backoff > TimeSpan.Zero
-            ? new JobSettings(backoff)
-            : throw new ConfigException(s.OriginOf("pod-failure-backoff"), $"{Section}.pod-failure-backoff must be a positive duration, not {backoff}.");
-    }
+    /// <summary>Reads the section, naming any unknown key or bad value.</summary>
+    public static JobSettings From(Config config) =>
+        new(ControllerSections.Duration(ControllerSections.Read(config, Section, "pod-failure-backoff"), Section, "pod-failure-backoff"));
 }

@@ -42,14 +42,7 @@ public sealed class StatefulSetController : ControllerBase
     /// <inheritdoc />
     protected override void OnNotification(InformerNotification notification)
     {
-        if (notification.Source == StatefulSets)
-        {
-            if (notification is ObjectDeleted deleted) Expectations.Forget(CacheKeys.Of(deleted.LastState));
-            foreach (var key in OwnerNotifications.Keys(notification)) Enqueue(key);
-            return;
-        }
-
-        OwnerNotifications.OnOwnedPod(notification, "StatefulSet", Cache(StatefulSets), Expectations, Enqueue);
+        OwnerNotifications.OnOwnerOrPod(notification, StatefulSets, Pods, "StatefulSet", Cache(StatefulSets), Expectations, Enqueue);
     }
 
     /// <inheritdoc />

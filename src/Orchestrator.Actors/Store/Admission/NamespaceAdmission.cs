@@ -24,7 +24,7 @@ namespace Orchestrator.Actors.Store.Admission;
 /// <para>Use is charged before the object is created (written to status.used with the quota's
 /// resourceVersion as precondition, so a writer elsewhere makes the charge fail and be redone on the
 /// fresh quota rather than be lost) and recomputed from the objects that exist after a failed
-/// create, after a delete, when a quota or its limits change, and every
+/// create, before the next create after a delete (and 200 ms after the last delete of a burst), when a quota or its limits change, and every
 /// <see cref="AdmissionSettings.QuotaResyncInterval"/> (pods that ended stop counting then). A
 /// recomputation lists with read-your-writes and runs between creates, so it sees every object
 /// admitted before it: the count it writes is exact, never short.</para>
@@ -38,10 +38,13 @@ public sealed class NamespaceAdmission : ReceiveActor, IWithTimers
     private readonly KindCatalog _catalog;
     private readonly QuotaResources _resources;
     private readonly AdmissionSettings _settings;
+    private const string StaleUsageTimer = "stale-usage";
+    private static readonly TimeSpan StaleUsageDelay = TimeSpan.FromMilliseconds(200);
     private readonly TimeSpan _requestTimeout;
     private readonly ResourceType _quotaType;
     private readonly ResourceType _limitRangeType;
     private Policy? _policy;
+    private bool _usageStale;
 
     /// <summary>Admission for <paramref name="ns"/>; commands that pass go back to <paramref name="store"/> as <see cref="AdmittedCommand"/>.</summary>
     public NamespaceAdmission(string ns, IActorRef store, KindCatalog catalog, AdmissionSettings settings, TimeSpan requestTimeout)
@@ -78,7 +81,7 @@ public sealed class NamespaceAdmission : ReceiveActor, IWithTimers
         try
         {
             var policyWrite = IsPolicyKind(_catalog.Get(admit.Key));
-            var policy = _policy ?? await Refresh();
+            var policy = _policy is { } cached && (!_usageStale || admit.Command is not CreateObject) ? cached : await Refresh();
             if (policy.IsEmpty && !policyWrite)
             {
                 _store.Tell(new AdmittedCommand(admit.Key, admit.Command), replyTo);
@@ -90,7 +93,12 @@ public sealed class NamespaceAdmission : ReceiveActor, IWithTimers
                 : await Forward(admit.Key, admit.Command);
             replyTo.Tell(reply, Self);
             if (policyWrite && reply.IsSuccess) _policy = null;
-            else if (admit.Command is DeleteObject && reply.Removed && policy.Quotas.Count > 0) await Refresh();
+            else if (admit.Command is DeleteObject && reply.Removed && policy.Quotas.Count > 0)
+            {
+                // Recomputed before the next create, or soon after the last of a burst of deletes.
+                _usageStale = true;
+                Timers.StartSingleTimer(StaleUsageTimer, ResyncQuotas.Instance, StaleUsageDelay);
+            }
         }
         catch (Exception e)
         {
@@ -144,7 +152,7 @@ public sealed class NamespaceAdmission : ReceiveActor, IWithTimers
     {
         try
         {
-            if (_policy is { Quotas.Count: > 0 }) await Refresh();
+            if (_policy is { Quotas.Count: > 0 } || _usageStale) await Refresh();
         }
         catch (Exception e) when (e is AskTimeoutException or TimeoutException or InvalidOperationException)
         {
@@ -158,6 +166,7 @@ public sealed class NamespaceAdmission : ReceiveActor, IWithTimers
         for (var attempt = 0; ; attempt++)
         {
             _policy = null;
+            _usageStale = false;
             var quotas = (await List(_quotaType)).Cast<ResourceQuota>().ToList();
             var ranges = (await List(_limitRangeType)).Cast<LimitRange>().ToList();
             if (quotas.Count == 0) return _policy = new Policy([], ranges);

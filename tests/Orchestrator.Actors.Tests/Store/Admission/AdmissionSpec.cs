@@ -56,6 +56,19 @@ public sealed class AdmissionSpec() : StoreSpec(StoreBackends.Memory)
     }
 
     [Fact]
+    public async Task The_recorded_use_drops_soon_after_a_delete_without_another_create()
+    {
+        await Created(Quota("q", "pods=5"));
+        await Created(Plain("a"));
+        await Created(Plain("b"));
+        Assert.Equal("2", (await StoredQuota()).Status!.Used!["pods"].ToString());
+
+        await Delete(PodKey("a"));
+
+        await AwaitAssertAsync(async () => Assert.Equal("1", (await StoredQuota()).Status!.Used!["pods"].ToString()), RequestTimeout, TimeSpan.FromMilliseconds(50));
+    }
+
+    [Fact]
     public async Task A_quota_created_after_its_objects_counts_them_before_admitting_more()
     {
         await Created(Plain("a"));
