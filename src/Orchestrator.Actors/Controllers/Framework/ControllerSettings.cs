@@ -22,7 +22,7 @@ public sealed record ControllerSettings
 {
     private const string Section = "orchestrator.controllers";
 
-    private static readonly string[] KnownKeys = ["request-timeout", "workers", "expectations-timeout", "burst-replicas", "informer", "retry", "node-lifecycle"];
+    private static readonly string[] KnownKeys = ["request-timeout", "workers", "expectations-timeout", "burst-replicas", "informer", "retry", "node-lifecycle", "job", "cronjob", "hpa"];
 
     /// <summary>How long one store request of a controller may take (default 10 seconds).</summary>
     public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromSeconds(10);

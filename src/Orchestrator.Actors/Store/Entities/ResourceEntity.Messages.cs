@@ -12,7 +12,7 @@ public interface IObjectCommand;
 /// Creates an object. The store sets uid, creationTimestamp, generation 1 and resourceVersion; a
 /// namespaced object without a namespace goes to <c>default</c>; an object with only
 /// <c>metadata.generateName</c> gets that prefix plus five random characters.
-/// Replies <see cref="ObjectReply"/>: the stored object, or AlreadyExists, Invalid, NotFound (namespace), Forbidden (namespace terminating).
+/// Replies <see cref="ObjectReply"/>: the stored object, or AlreadyExists, Invalid, NotFound (namespace), Forbidden (namespace terminating, a LimitRange or ResourceQuota refused it).
 /// </summary>
 public sealed record CreateObject(IKubernetesObject Object) : IObjectCommand;
 

@@ -11,7 +11,7 @@ namespace Orchestrator.Actors.Store.Front;
 /// </summary>
 internal static class ObjectStoreMessages
 {
-    /// <summary>A create that passed namespace admission, ready for its entity.</summary>
+    /// <summary>A create whose namespace exists and is not terminating, ready for the namespace's admission.</summary>
     internal sealed record AdmittedCreate(Entities.CreateObject Command, Objects.ObjectKey Key);
 
     /// <summary>Time to open the namespace watch again after it ended.</summary>

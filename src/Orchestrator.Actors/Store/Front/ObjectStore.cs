@@ -1,3 +1,4 @@
+using Orchestrator.Actors.Store.Admission;
 using Orchestrator.Actors.Store.Entities;
 using Orchestrator.Actors.Store.Errors;
 using Orchestrator.Actors.Store.GarbageCollection;
@@ -27,6 +28,7 @@ namespace Orchestrator.Actors.Store.Front;
 /// Like the apiserver's namespace-lifecycle admission, a namespace deleted through another front is
 /// seen when its watch event arrives; what slips in meanwhile is removed by the namespace's clean-up.
 /// The namespaces <c>default</c> and <c>kube-system</c> are created at start when missing.
+/// Then the namespace's <see cref="NamespaceAdmission"/> applies LimitRanges and ResourceQuotas.
 /// </remarks>
 public sealed class ObjectStore : ReceiveActor
 {
@@ -56,7 +58,8 @@ public sealed class ObjectStore : ReceiveActor
         Sharding.StoreManifests.Register(Context.System);
 
         Receive<CreateObject>(HandleCreate);
-        Receive<AdmittedCreate>(a => Route(a.Key, a.Command, Sender));
+        Receive<AdmittedCreate>(a => AdmissionOf(a.Key.Namespace!).Tell(new Admit(a.Key, a.Command), Sender));
+        Receive<AdmittedCommand>(a => Route(a.Key, a.Command, Sender));
         Receive<UpdateObject>(c => RouteWithObject(c, c.Object, copy => new UpdateObject(copy)));
         Receive<UpdateObjectStatus>(c => RouteWithObject(c, c.Object, copy => new UpdateObjectStatus(copy)));
         Receive<GetObject>(c => RouteByKey(c.Key, c));
@@ -140,13 +143,14 @@ public sealed class ObjectStore : ReceiveActor
 
         var key = ObjectKey.For(type, meta.Namespace, meta.Name);
         var admitted = new CreateObject(copy);
-        if (!type.Namespaced || _activeNamespaces.Contains(meta.Namespace!))
+        if (!type.Namespaced)
         {
             Route(key, admitted, Sender);
             return;
         }
 
-        AdmitIntoNamespace(key, admitted, type, Sender);
+        if (_activeNamespaces.Contains(meta.Namespace!)) AdmissionOf(meta.Namespace!).Tell(new Admit(key, admitted), Sender);
+        else AdmitIntoNamespace(key, admitted, type, Sender);
     }
 
     /// <summary>Reads the namespace from its entity, then routes the create (or answers why not) without blocking the store.</summary>
@@ -183,7 +187,7 @@ public sealed class ObjectStore : ReceiveActor
             return;
         }
 
-        Route(ObjectKey.For(type, copy.Metadata.Namespace, copy.Metadata.Name), withCopy(copy), Sender);
+        RouteThroughAdmission(type, ObjectKey.For(type, copy.Metadata.Namespace, copy.Metadata.Name), withCopy(copy));
     }
 
     private void RouteByKey(ObjectKey key, IObjectCommand command)
@@ -200,7 +204,27 @@ public sealed class ObjectStore : ReceiveActor
             _activeNamespaces.Remove(key.Name);
         }
 
-        Route(ObjectKey.For(type, string.IsNullOrEmpty(key.Namespace) ? "default" : key.Namespace, key.Name), command, Sender);
+        RouteThroughAdmission(type, ObjectKey.For(type, string.IsNullOrEmpty(key.Namespace) ? "default" : key.Namespace, key.Name), command);
+    }
+
+    /// <summary>
+    /// Writes to quotas and limit ranges, and deletes of namespaced objects, go through the namespace's
+    /// admission (which keeps its policy and the quotas' use current); everything else straight to the entity.
+    /// </summary>
+    private void RouteThroughAdmission(ResourceType type, ObjectKey key, IObjectCommand command)
+    {
+        var admitted = type.Namespaced && command is not GetObject && (NamespaceAdmission.IsPolicyKind(type) || command is DeleteObject);
+        if (admitted) AdmissionOf(key.Namespace!).Tell(new Admit(key, command), Sender);
+        else Route(key, command, Sender);
+    }
+
+    private IActorRef AdmissionOf(string ns)
+    {
+        var name = "admission-" + Uri.EscapeDataString(ns);
+        var child = Context.Child(name);
+        return child.Equals(ActorRefs.Nobody)
+            ? Context.ActorOf(NamespaceAdmission.Props(ns, Self, _catalog, _settings.Admission, _settings.ListWaitTimeout), name)
+            : child;
     }
 
     private void Route(ObjectKey key, object command, IActorRef sender)

@@ -1,3 +1,4 @@
+using Orchestrator.Actors.Store.Admission;
 using Orchestrator.Hocon;
 using Orchestrator.Runtime.Configuration;
 
@@ -9,7 +10,7 @@ public sealed record StoreSettings
     private const string Section = "orchestrator.store";
 
     private static readonly string[] _knownKeys =
-        ["passivation-timeout", "snapshot-every", "watch-history-size", "bookmark-interval", "list-page-size-max", "list-wait-timeout", "list-continue-ttl", "list-continue-max", "gc-resync-interval"];
+        ["passivation-timeout", "snapshot-every", "watch-history-size", "bookmark-interval", "list-page-size-max", "list-wait-timeout", "list-continue-ttl", "list-continue-max", "gc-resync-interval", "admission"];
 
     /// <summary>Idle time after which an entity is stopped (default 2 minutes).</summary>
     public TimeSpan PassivationTimeout { get; init; } = TimeSpan.FromMinutes(2);
@@ -38,6 +39,9 @@ public sealed record StoreSettings
     /// <summary>How often the garbage collector re-examines every object (default 10 seconds).</summary>
     public TimeSpan GcResyncInterval { get; init; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>Quota and LimitRange admission (the <c>admission</c> sub-section).</summary>
+    public AdmissionSettings Admission { get; init; } = new();
+
     /// <summary>The embedded reference configuration of this module.</summary>
     public static Config Reference { get; } = ReferenceConfig.Of(typeof(StoreSettings).Assembly);
 
@@ -63,6 +67,7 @@ public sealed record StoreSettings
             ListContinueTtl = Positive(s, "list-continue-ttl"),
             ListContinueMax = AtLeastOne(s, "list-continue-max"),
             GcResyncInterval = Positive(s, "gc-resync-interval"),
+            Admission = AdmissionSettings.From(s.GetConfig("admission")),
         };
         return settings;
     }
