@@ -16,6 +16,7 @@ public static class ResourceArgs
     {
         if (args.Count == 0)
             throw new CtlException($"error: you must specify the type of resource to {verb}. Use \"orchctl api-resources\" for a complete list of supported resources.");
+        if (args.FirstOrDefault(a => a.StartsWith('-') && a != "-") is { } flag) throw new CtlException($"error: unknown flag: {flag}");
         if (args[0].Contains('/'))
         {
             var targets = new List<ResourceTarget>();

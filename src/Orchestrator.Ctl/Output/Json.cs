@@ -23,7 +23,8 @@ public static class Json
 
     /// <summary>The integer at <paramref name="path"/>, or <paramref name="fallback"/>.</summary>
     public static long Int(JsonNode? node, string path, long fallback = 0) =>
-        At(node, path) is JsonValue v && v.GetValueKind() == JsonValueKind.Number && v.TryGetValue<long>(out var n) ? n : fallback;
+        At(node, path) is JsonValue v && v.GetValueKind() == JsonValueKind.Number
+            && long.TryParse(v.ToJsonString(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var n) ? n : fallback;
 
     /// <summary>The elements of the array at <paramref name="path"/> (none when absent).</summary>
     public static IEnumerable<JsonNode> Items(JsonNode? node, string path) => At(node, path) is JsonArray a ? a.Where(i => i is not null).Select(i => i!) : [];
