@@ -16,7 +16,10 @@ public static class Banner
         var where = journal == "sqlite" ? config.GetString("orchestrator.persistence.sqlite.path") : "PostgreSQL";
         output.WriteLine(kind == ProcessKind.Up ? $"orch up: single-host cluster \"{system.Name}\" is running" : $"orch host: control-plane member of \"{system.Name}\" is running");
         output.WriteLine(ReadyPrefix + system.Address);
-        output.WriteLine($"  client config    {clientConfig} (orchctl reads it from this folder; --config or ORCH_CONFIG elsewhere)");
+        var byDefault = Path.GetFullPath(clientConfig) == Path.GetFullPath(Path.Combine(".orch", Actors.Admin.AdminClientConfig.FileName));
+        output.WriteLine(byDefault
+            ? $"  client config    {clientConfig} (orchctl run from this folder reads it; elsewhere: --config or ORCH_CONFIG)"
+            : $"  client config    {clientConfig} (pass it to orchctl with --config or ORCH_CONFIG)");
         output.WriteLine($"  journal          {journal} ({where})");
         if (nodeName is not null) output.WriteLine($"  node             {nodeName} (Docker {dockerVersion})");
         output.WriteLine();
