@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 namespace Orchestrator.Host.Tests.Process;
 
 /// <summary>The real orchctl program against a real <c>orch up</c> process: what a user types and sees.</summary>
-public sealed class OrchctlAgainstUpTests(UpClusterFixture cluster) : IClassFixture<UpClusterFixture>
+public sealed class OrchctlAgainstUpTests(UpClusterFixture cluster) : TestKit.TestKit, IClassFixture<UpClusterFixture>
 {
     private OrchUp Up => cluster.Up;
 
@@ -112,9 +112,13 @@ public sealed class OrchctlAgainstUpTests(UpClusterFixture cluster) : IClassFixt
     [Fact]
     public async Task Get_nodes_shows_the_up_node_Ready()
     {
-        var nodes = await Up.Ctl("get", "nodes");
-        Assert.True(nodes.ExitCode == 0, nodes.ToString());
-        Assert.Matches($@"(?m)^{Up.NodeName}\s+Ready\s+<none>\s+\d+[smh]\S*\s+\S+$", nodes.Stdout);
+        // The agent registers its Node right after the process starts; wait for it rather than race it.
+        await AwaitAssertAsync(async () =>
+        {
+            var nodes = await Up.Ctl("get", "nodes");
+            Assert.True(nodes.ExitCode == 0, nodes.ToString());
+            Assert.Matches($@"(?m)^{Up.NodeName}\s+Ready\s+<none>\s+\d+[smh]\S*\s+\S+$", nodes.Stdout);
+        }, Dilated(TimeSpan.FromSeconds(60)), TimeSpan.FromSeconds(1));
     }
 
     [Fact]
