@@ -1,2 +1,4 @@
-// Composition root of the control-plane host process; see docs/architecture.md.
-return 0;
+// Composition root of the orch program (up, host, node); see docs/architecture.md and docs/orchctl.md.
+using Orchestrator.Host.Cli;
+
+return await OrchCommandLine.Build(Console.Out, Console.Error).Parse(args).InvokeAsync();

@@ -1,0 +1,125 @@
+using System.Net;
+using System.Net.Sockets;
+using Orchestrator.Host.Roles;
+using Orchestrator.Host.Startup;
+using Orchestrator.NodeAgent.Docker;
+using Orchestrator.TestKit;
+using Xunit.Sdk;
+
+namespace Orchestrator.Host.Tests.Process;
+
+/// <summary>
+/// A real <c>orch up</c> process in a temporary folder, on a free port, with a node name of its own (so its
+/// node agent sees only its own containers), and orchctl runs against it from that folder. Disposing stops it
+/// with SIGTERM and removes whatever containers its node left.
+/// </summary>
+public sealed class OrchUp : IAsyncDisposable
+{
+    private readonly System.Diagnostics.Process _process;
+    private readonly ProgramRun.OutputBuffer _stdout;
+    private readonly ProgramRun.OutputBuffer _stderr;
+
+    private OrchUp(string folder, string nodeName, System.Diagnostics.Process process)
+    {
+        Folder = folder;
+        NodeName = nodeName;
+        _process = process;
+        _stdout = new ProgramRun.OutputBuffer(process.StandardOutput);
+        _stderr = new ProgramRun.OutputBuffer(process.StandardError);
+    }
+
+    /// <summary>The process's working folder (its data folder is <c>.orch</c> inside).</summary>
+    public string Folder { get; }
+
+    /// <summary>The name of its node.</summary>
+    public string NodeName { get; }
+
+    /// <summary>Timing of the current environment (CI dilates).</summary>
+    public static TestKitSettings Timing { get; } = TestKitSettings.FromEnvironment();
+
+    /// <summary>What the process printed so far.</summary>
+    public string Output => _stdout.Text + _stderr.Text;
+
+    /// <summary>The process.</summary>
+    public System.Diagnostics.Process Process => _process;
+
+    /// <summary>Starts <c>orch up</c> with <paramref name="extraArgs"/> and waits until it prints its admin endpoint.</summary>
+    public static async Task<OrchUp> StartAsync(params string[] extraArgs)
+    {
+        var folder = Directory.CreateTempSubdirectory("orch-up-").FullName;
+        var nodeName = "test-" + Guid.NewGuid().ToString("N")[..10];
+        var process = ProgramRun.Start(ProgramRun.Orch, folder, null, ["up", "--port", "0", "--node-name", nodeName, .. extraArgs]);
+        var up = new OrchUp(folder, nodeName, process);
+        var deadline = DateTime.UtcNow + Timing.Dilated(TimeSpan.FromSeconds(60));
+        while (!up._stdout.Text.Contains(Banner.ReadyPrefix.Trim(), StringComparison.Ordinal))
+        {
+            if (process.HasExited || DateTime.UtcNow > deadline)
+            {
+                await up.DisposeAsync();
+                throw new XunitException($"orch up did not start: {up.Output}");
+            }
+
+            await Task.WhenAny(up._stdout.Pump, Task.Delay(100));
+        }
+
+        return up;
+    }
+
+    /// <summary>Runs orchctl in the cluster's folder (so it reads <c>.orch/client.conf</c> by default).</summary>
+    public Task<ProgramResult> Ctl(params string[] args) => CtlWithInput(null, args);
+
+    /// <summary>Runs orchctl with <paramref name="stdin"/> on its standard input.</summary>
+    public Task<ProgramResult> CtlWithInput(string? stdin, params string[] args) =>
+        ProgramRun.RunAsync(ProgramRun.Orchctl, Folder, Timing.Dilated(TimeSpan.FromSeconds(90)), stdin, null, args);
+
+    /// <summary>Sends SIGTERM and waits for the exit code.</summary>
+    public async Task<int> StopAsync()
+    {
+        ProgramRun.Terminate(_process);
+        await _process.WaitForExitAsync().WaitAsync(Timing.Dilated(TimeSpan.FromSeconds(60)));
+        await _stdout.Pump;
+        return _process.ExitCode;
+    }
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited)
+        {
+            try
+            {
+                await StopAsync();
+            }
+            catch (TimeoutException)
+            {
+                _process.Kill(entireProcessTree: true);
+            }
+        }
+
+        _process.Dispose();
+        using var docker = new DockerClient(DockerClientOptions.FromEnvironment());
+        foreach (var container in await docker.Containers.ListAsync(DockerFilters.ForLabel(WorkerRole.NodeLabel, NodeName), all: true))
+        {
+            try
+            {
+                await docker.Containers.RemoveAsync(container.Id, force: true, removeVolumes: true);
+            }
+            catch (DockerApiException)
+            {
+                // Already being removed by the engine.
+            }
+        }
+
+        Directory.Delete(Folder, recursive: true);
+    }
+
+    /// <summary>A TCP port nobody listens on right now.</summary>
+    public static int FreePort()
+    {
+        var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        return port;
+    }
+}
