@@ -40,11 +40,11 @@ if (podsAt >= 0)
     argsList.RemoveRange(podsAt, 2);
 }
 var pods = podsOption ?? 100_000;
-var nodes = 5_000;
+int? nodesOption = null;
 var nodesAt = argsList.IndexOf("--nodes");
 if (nodesAt >= 0)
 {
-    nodes = int.Parse(argsList[nodesAt + 1]);
+    nodesOption = int.Parse(argsList[nodesAt + 1]);
     argsList.RemoveRange(nodesAt, 2);
 }
 var cpuSeconds = 60;
@@ -60,13 +60,6 @@ if (replicasAt >= 0)
 {
     replicas = int.Parse(argsList[replicasAt + 1]);
     argsList.RemoveRange(replicasAt, 2);
-}
-var nodes = 20;
-var nodesAt = argsList.IndexOf("--nodes");
-if (nodesAt >= 0)
-{
-    nodes = int.Parse(argsList[nodesAt + 1]);
-    argsList.RemoveRange(nodesAt, 2);
 }
 var suite = argsList.ElementAtOrDefault(0) ?? "kernel";
 var which = argsList.ElementAtOrDefault(1) ?? "all";
@@ -102,10 +95,10 @@ switch (suite)
     case "node-agent":
         return NodeAgentBenchmarks.Run(which, runs, startPods: 50, steadyPods: 100, TimeSpan.FromSeconds(cpuSeconds));
     case "scheduler":
-        SchedulerBenchmarks.Run(which, runs, nodes, podsOption ?? 30_000);
+        SchedulerBenchmarks.Run(which, runs, nodesOption ?? 5_000, podsOption ?? 30_000);
         break;
     case "controllers":
-        ControllerBenchmarks.Run(which, runs, replicas, nodes);
+        ControllerBenchmarks.Run(which, runs, replicas, nodesOption ?? 20);
         break;
     default:
         Console.Error.WriteLine($"Unknown suite '{suite}'. Suites: kernel, remote, cluster, sharding, persistence-sqlite, persistence-postgresql, persistence-memory, store-sqlite, store-postgresql, store-memory, etcd-compare, node-agent, scheduler, controllers.");

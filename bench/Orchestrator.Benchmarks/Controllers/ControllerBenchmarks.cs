@@ -66,7 +66,7 @@ internal static class ControllerBenchmarks
             Until(() => node.Ask<NodeState>(new GetNodeState(), Timeout).GetAwaiter().GetResult().LeaseRenewals > 0, "nodes registered");
         }
 
-        system.ActorOf(Scheduler.Props(store, SchedulerSettings.From(system.Config), settings.Informer), "scheduler");
+        system.ActorOf(Actors.Scheduling.Scheduler.Props(store, SchedulerSettings.From(system.Config), settings.Informer), "scheduler");
         system.ActorOf(ReplicaSetController.Props(store, settings), "rs-controller");
         system.ActorOf(DeploymentController.Props(store, settings), "deployment-controller");
 
