@@ -20,7 +20,10 @@ passed=0; failed=0; status=0
 log=$(mktemp)
 for project in tests/*/*.Tests.csproj; do
   echo "== test $(basename "$project" .csproj)"
-  if ! dotnet test "$project" -c Release --no-build -nologo -v quiet 2>&1 | tee "$log"; then status=1; fi
+  # Normal console verbosity names every failing test with its message and stack; only those parts are shown.
+  if ! dotnet test "$project" -c Release --no-build -nologo -v quiet --logger "console;verbosity=normal" >"$log" 2>&1; then status=1; fi
+  grep -E '^\s*Failed [A-Za-z]' -A 25 "$log" | grep -vE '^\s+at (System|Xunit|Microsoft)\.' || true
+  grep -E '^(Passed|Failed)!|No test is available' "$log" || true
   line=$(grep -E '^(Passed|Failed)!' "$log" | tail -n 1 || true)
   if [ -z "$line" ] && grep -qE 'No test is available|TestAdapterPath' "$log"; then
     echo "-- $(basename "$project"): contains no tests yet"
@@ -28,6 +31,7 @@ for project in tests/*/*.Tests.csproj; do
   fi
   if [ -z "$line" ]; then
     echo "!! $(basename "$project"): no test summary (build or runner failure)"
+    tail -n 40 "$log"
     status=1
     continue
   fi

@@ -10,8 +10,17 @@ public static class Banner
     public const string ReadyPrefix = "  admin endpoint   ";
 
     /// <summary>Prints the banner of a started process.</summary>
-    public static void Print(TextWriter output, ProcessKind kind, ActorSystem system, string clientConfig, Config config, string? nodeName, string? dockerVersion)
+    public static void Print(TextWriter output, ProcessKind kind, ActorSystem system, string? clientConfig, Config config, string? nodeName, string? dockerVersion)
     {
+        if (clientConfig is null)
+        {
+            output.WriteLine($"orch node: worker \"{nodeName}\" (Docker {dockerVersion}) joined the control plane and runs its pods");
+            output.WriteLine(ReadyPrefix + system.Address);
+            output.WriteLine("Check from the control plane's folder: ./orchctl get nodes. Stop with Ctrl+C.");
+            output.Flush();
+            return;
+        }
+
         var journal = config.GetString("orchestrator.persistence.journal.plugin");
         var where = journal == "sqlite" ? config.GetString("orchestrator.persistence.sqlite.path") : "PostgreSQL";
         output.WriteLine(kind == ProcessKind.Up ? $"orch up: single-host cluster \"{system.Name}\" is running" : $"orch host: control-plane member of \"{system.Name}\" is running");

@@ -22,19 +22,39 @@ public sealed class ClusterProcess(ProcessOptions options, TextWriter output)
         var settings = HostSettings.From(config);
         Directory.CreateDirectory(settings.DataDir);
         using var dataLock = DataDirLock.Acquire(settings.DataDir);
-        if (options.Kind == ProcessKind.Node)
-            throw new StartupException(await NodeJoin.Explain(options.Join!, config, settings).ConfigureAwait(false));
-        config = WithSecretAndJournal(config, settings);
+        var isNode = options.Kind == ProcessKind.Node;
+        if (isNode) NodeJoin.RequireSecret(config);
+        else config = WithSecretAndJournal(config, settings);
 
-        var docker = settings.RunNodeAgent ? await DockerCheck.RequireAsync(settings.DockerCheckTimeout).ConfigureAwait(false) : default;
+        var docker = settings.RunNodeAgent || isNode ? await DockerCheck.RequireAsync(settings.DockerCheckTimeout).ConfigureAwait(false) : default;
         var system = CreateSystem(settings.SystemName, config);
         using var signals = StopOnSignals(system);
-        var controlPlane = ControlPlaneRole.Start(system);
+        ControlPlane? controlPlane = null;
+        IActorRef store;
+        if (isNode)
+        {
+            store = await ResolveSeedStoreAsync(system, settings).ConfigureAwait(false);
+        }
+        else
+        {
+            controlPlane = ControlPlaneRole.Start(system);
+            store = controlPlane.Store;
+        }
+
         NodeAgentSettings? agent = null;
         if (docker.Client is { } client)
         {
             agent = NodeAgentSettings.From(config);
-            WorkerRole.Start(system, controlPlane.Store, client, agent);
+            WorkerRole.Start(system, store, client, agent);
+        }
+
+        if (controlPlane is null)
+        {
+            Banner.Print(output, options.Kind, system, null, config, agent?.NodeName, docker.Version);
+            await system.WhenTerminated.ConfigureAwait(false);
+            docker.Client?.Dispose();
+            output.WriteLine($"orch node: stopped ({system.CoordinatedShutdown.ShutdownReason})");
+            return 0;
         }
 
         var clientConfigPath = Path.Combine(settings.DataDir, AdminClientConfig.FileName);
@@ -46,6 +66,19 @@ public sealed class ClusterProcess(ProcessOptions options, TextWriter output)
         docker.Client?.Dispose();
         output.WriteLine($"orch {options.Kind.ToString().ToLowerInvariant()}: stopped ({system.CoordinatedShutdown.ShutdownReason})");
         return 0;
+    }
+
+    private async Task<IActorRef> ResolveSeedStoreAsync(ActorSystem system, HostSettings settings)
+    {
+        try
+        {
+            return await NodeJoin.ResolveStoreAsync(system, options.Join!, settings).ConfigureAwait(false);
+        }
+        catch
+        {
+            await system.Terminate().ConfigureAwait(false);
+            throw;
+        }
     }
 
     /// <summary>The cluster secret (configured, or this data folder's own) and the SQLite journal inside the data folder.</summary>

@@ -1,4 +1,6 @@
 using Orchestrator.Actors.Admin;
+using Orchestrator.Actors.Controllers.Framework;
+using Orchestrator.Actors.Scheduling.Settings;
 using Orchestrator.Actors.Store.Settings;
 using Orchestrator.Hocon;
 using Orchestrator.NodeAgent.Agent;
@@ -36,6 +38,8 @@ public static class HostConfigLoader
             _ = StoreSettings.From(full);
             _ = AdminSettings.From(full);
             _ = NodeAgentSettings.From(full);
+            _ = ControllerSettings.From(full);
+            _ = SchedulerSettings.From(full);
             return full;
         }
         catch (ConfigException e)
