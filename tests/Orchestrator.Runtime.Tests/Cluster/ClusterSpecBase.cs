@@ -31,7 +31,7 @@ public abstract class ClusterSpecBase : TestKit.TestKit
           retry-unsuccessful-join-after = 1s
           failure-detector {
             heartbeat-interval = 200ms
-            acceptable-heartbeat-pause = 1s
+            acceptable-heartbeat-pause = 3s
           }
           split-brain-resolver.stable-after = 1s
         }
