@@ -134,7 +134,10 @@ public sealed class Cluster
         Daemon.Tell(new ClusterDaemon.UnsubscribeEvents(subscriber));
     }
 
-    /// <summary>Runs <paramref name="callback"/> once this member is Up (at once, on the caller's thread, if it already is).</summary>
+    /// <summary>
+    /// Runs <paramref name="callback"/> once this member is Up (at once, on the caller's thread, if it already is).
+    /// It runs on the cluster daemon's thread: keep it short and hand longer work to an actor.
+    /// </summary>
     public void RegisterOnMemberUp(Action callback)
     {
         ArgumentNullException.ThrowIfNull(callback);
