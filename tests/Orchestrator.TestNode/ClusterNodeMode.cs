@@ -1,4 +1,3 @@
-using Orchestrator.Hocon;
 using Orchestrator.Runtime;
 using Orchestrator.Runtime.Cluster;
 using Orchestrator.Runtime.Remoting;
@@ -23,20 +22,7 @@ internal static class ClusterNodeMode
 
     public static async Task<int> Run(int port, string secret, string seeds, string extraConfig)
     {
-        var config = Config.Parse($$"""
-            orchestrator {
-              stdout-logging = off
-              log-dead-letters = 0
-              remote {
-                enabled = on
-                hostname = "127.0.0.1"
-                port = {{port}}
-                cluster-secret = "{{secret}}"
-                failure-injector = on
-              }
-            }
-            {{extraConfig}}
-            """, "cluster-node");
+        var config = NodeConfig.Loopback("cluster-node", port, secret, "failure-injector = on", extraConfig);
         var system = ActorSystem.Create("cluster-node", config);
         system.ActorOf(Props.Create(() => new Echo()), "echo");
         var cluster = Cluster.Get(system);

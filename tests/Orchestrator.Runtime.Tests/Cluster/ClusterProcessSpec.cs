@@ -87,6 +87,26 @@ public sealed class ClusterProcessSpec : TestKit.TestKit
     }
 
     [Fact]
+    public async Task In_a_partition_of_five_into_three_and_two_the_two_down_themselves_and_the_three_carry_on()
+    {
+        await using var cluster = await MultiNodeCluster.Start(TestKitSettings, 5, Secret);
+        var majority = cluster.Nodes.Take(3).ToArray();
+        var minority = cluster.Nodes.Skip(3).ToArray();
+        foreach (var m in majority)
+        foreach (var n in minority)
+        {
+            m.Send($"blackhole {n.Address}");
+            n.Send($"blackhole {m.Address}");
+        }
+
+        foreach (var n in minority) Assert.Equal(0, await n.Process.WaitForExit(Recovery));
+        foreach (var m in majority)
+        foreach (var n in minority)
+            await m.AwaitOutput(l => l == $"event MemberRemoved {n.Address} Down", Recovery, $"MemberRemoved of {n.Address}");
+        await cluster.AwaitAllUp(majority, Recovery);
+    }
+
+    [Fact]
     public async Task A_member_restarted_on_the_same_port_joins_as_a_new_incarnation_after_the_old_one_is_removed()
     {
         await using var cluster = await MultiNodeCluster.Start(TestKitSettings, 3, Secret);

@@ -24,6 +24,20 @@ public sealed class ClusterSettingsSpec
     }
 
     [Fact]
+    public void The_reference_configuration_gives_the_defaults_of_ClusterSettings_and_every_key_has_a_comment()
+    {
+        var reference = ClusterSettings.Read(ReferenceConfig.Runtime.Resolve(), "");
+        Assert.Equal(new FailureDetectorSettings(), reference.FailureDetector);
+        Assert.Equal(new SplitBrainResolverSettings(), reference.SplitBrainResolver);
+        Assert.Equal(new ClusterSettings().GossipInterval, reference.GossipInterval);
+        Assert.Equal(new ClusterSettings().SeedNodeTimeout, reference.SeedNodeTimeout);
+        var keys = Tests.Configuration.ReferenceConfText.CommentedKeys("orchestrator.cluster {");
+        Assert.Contains("failure-detector.acceptable-heartbeat-pause", keys);
+        Assert.Contains("split-brain-resolver.stable-after", keys);
+        Assert.Equal(20, keys.Count);
+    }
+
+    [Fact]
     public void Seed_nodes_and_roles_are_read_and_the_environment_overrides_the_file_and_a_flag_overrides_both()
     {
         const string file = """orchestrator.cluster { seed-nodes = ["orch.tcp://c@10.0.0.1:2552"], roles = [worker, control-plane] }""";

@@ -21,32 +21,19 @@ public abstract class ClusterSpecBase : TestKit.TestKit
     }
 
     /// <summary>HOCON of a member: fast heartbeats and gossip, a short stable-after, no coordinated shutdown on removal unless asked.</summary>
-    public static string MemberConfig(string extra = "") => $$"""
-        orchestrator {
-          log-dead-letters = 0
-          remote {
-            enabled = on
-            hostname = "127.0.0.1"
-            port = 0
-            cluster-secret = "{{Remoting.RemotingSpecBase.Secret}}"
+    public static string MemberConfig(string extra = "") =>
+        Remoting.RemotingSpecBase.RemoteConfig(Remoting.RemotingSpecBase.Secret, "death-watch-failure-timeout = 10s, retry-window = 10s, failure-injector = on") + "\n" + $$"""
+        orchestrator.cluster {
+          gossip-interval = 200ms
+          leader-actions-interval = 200ms
+          unreachable-nodes-reaper-interval = 200ms
+          seed-node-timeout = 1s
+          retry-unsuccessful-join-after = 1s
+          failure-detector {
             heartbeat-interval = 200ms
-            death-watch-failure-timeout = 10s
-            retry-window = 10s
-            backoff-max = 500ms
-            failure-injector = on
+            acceptable-heartbeat-pause = 3s
           }
-          cluster {
-            gossip-interval = 200ms
-            leader-actions-interval = 200ms
-            unreachable-nodes-reaper-interval = 200ms
-            seed-node-timeout = 1s
-            retry-unsuccessful-join-after = 1s
-            failure-detector {
-              heartbeat-interval = 200ms
-              acceptable-heartbeat-pause = 1s
-            }
-            split-brain-resolver.stable-after = 1s
-          }
+          split-brain-resolver.stable-after = 1s
         }
         {{extra}}
         """;
