@@ -1,3 +1,4 @@
+using Orchestrator.Benchmarks.Controllers;
 using Orchestrator.Benchmarks.Etcd;
 using Orchestrator.Benchmarks.Kernel;
 using Orchestrator.Benchmarks.NodeAgent;
@@ -12,6 +13,7 @@ using Orchestrator.Benchmarks.Store;
 //   dotnet run -c Release --project bench/Orchestrator.Benchmarks -- remote [one-way|round-trip|round-trip-64|all] [--runs N]   (starts a second process)
 //   dotnet run -c Release --project bench/Orchestrator.Benchmarks -- etcd-compare sqlite|postgresql [--runs N]   (needs `bash scripts/ensure-etcd.sh`)
 //   dotnet run -c Release --project bench/Orchestrator.Benchmarks -- node-agent [start|cpu|all] [--runs N] [--cpu-seconds S]   (needs `sudo bash scripts/ensure-docker.sh`)
+//   dotnet run -c Release --project bench/Orchestrator.Benchmarks -- controllers [converge|all] [--runs N] [--replicas N] [--nodes N]
 // The remote suite starts this program again as its peer ("remote-peer"), which is not a suite to run by hand.
 if (args.FirstOrDefault() == "remote-peer") return RemoteBenchmarks.Peer();
 var argsList = args.ToList();
@@ -35,6 +37,20 @@ if (cpuSecondsAt >= 0)
 {
     cpuSeconds = int.Parse(argsList[cpuSecondsAt + 1]);
     argsList.RemoveRange(cpuSecondsAt, 2);
+}
+var replicas = 1_000;
+var replicasAt = argsList.IndexOf("--replicas");
+if (replicasAt >= 0)
+{
+    replicas = int.Parse(argsList[replicasAt + 1]);
+    argsList.RemoveRange(replicasAt, 2);
+}
+var nodes = 20;
+var nodesAt = argsList.IndexOf("--nodes");
+if (nodesAt >= 0)
+{
+    nodes = int.Parse(argsList[nodesAt + 1]);
+    argsList.RemoveRange(nodesAt, 2);
 }
 var suite = argsList.ElementAtOrDefault(0) ?? "kernel";
 var which = argsList.ElementAtOrDefault(1) ?? "all";
@@ -63,8 +79,11 @@ switch (suite)
         return EtcdCompareBenchmarks.Run(argsList.ElementAtOrDefault(1) ?? "", runs);
     case "node-agent":
         return NodeAgentBenchmarks.Run(which, runs, startPods: 50, steadyPods: 100, TimeSpan.FromSeconds(cpuSeconds));
+    case "controllers":
+        ControllerBenchmarks.Run(which, runs, replicas, nodes);
+        break;
     default:
-        Console.Error.WriteLine($"Unknown suite '{suite}'. Suites: kernel, remote, persistence-sqlite, persistence-postgresql, persistence-memory, store-sqlite, store-postgresql, store-memory, etcd-compare, node-agent.");
+        Console.Error.WriteLine($"Unknown suite '{suite}'. Suites: kernel, remote, persistence-sqlite, persistence-postgresql, persistence-memory, store-sqlite, store-postgresql, store-memory, etcd-compare, node-agent, controllers.");
         return 2;
 }
 return 0;

@@ -68,14 +68,6 @@ public sealed class DeploymentController : ControllerBase
         }
     }
 
-    private static IEnumerable<IKubernetesObject> Changed(InformerNotification notification) => notification switch
-    {
-        ObjectAdded added => [added.Object],
-        ObjectUpdated updated => [updated.Old, updated.New],
-        ObjectDeleted deleted => [deleted.LastState],
-        _ => [],
-    };
-
     /// <summary>A ReplicaSet's Deployment, or for an orphan every Deployment whose selector matches it.</summary>
     private void EnqueueOwnerOf(IKubernetesObject rs)
     {

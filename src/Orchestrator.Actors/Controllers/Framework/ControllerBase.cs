@@ -73,6 +73,15 @@ public abstract class ControllerBase : ReceiveActor, IWithTimers
     protected ImmutableDictionary<string, IKubernetesObject> Cache(InformerSpec spec) =>
         _caches.TryGetValue(spec, out var cache) && cache is not null ? cache : ImmutableDictionary<string, IKubernetesObject>.Empty;
 
+    /// <summary>The objects a notification is about: the object, both states of an update, the last state of a deletion; none for a sync or resync.</summary>
+    protected static IEnumerable<IKubernetesObject> Changed(InformerNotification notification) => notification switch
+    {
+        ObjectAdded added => [added.Object],
+        ObjectUpdated updated => [updated.Old, updated.New],
+        ObjectDeleted deleted => [deleted.LastState],
+        _ => [],
+    };
+
     /// <summary>Maps one informer notification to the keys to sync (with <see cref="Enqueue"/>); the cache is already updated.</summary>
     protected abstract void OnNotification(InformerNotification notification);
 
@@ -150,7 +159,11 @@ public abstract class ControllerBase : ReceiveActor, IWithTimers
         if (error is not null)
         {
             var delay = _retries.NextDelay(done.Key);
-            ControllerLog.SyncFailed(Log, Name, done.Key, _retries.Failures(done.Key), delay, error);
+            // A Conflict only says the cache was behind a write (often the object's own status): routine, retried at once.
+            if (error.Contains(": Conflict (409)", StringComparison.Ordinal) && _retries.Failures(done.Key) < 5)
+                ControllerLog.SyncConflict(Log, Name, done.Key, delay, error);
+            else
+                ControllerLog.SyncFailed(Log, Name, done.Key, _retries.Failures(done.Key), delay, error);
             EnqueueAfter(done.Key, delay);
         }
         else

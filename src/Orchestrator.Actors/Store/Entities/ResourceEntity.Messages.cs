@@ -103,3 +103,15 @@ public sealed record StopEntity
     /// <summary>The one instance.</summary>
     public static readonly StopEntity Instance = new();
 }
+
+/// <summary>
+/// Binds a pending pod to a node (the pods/binding subresource): sets spec.nodeName, which no update
+/// may change, and the condition PodScheduled=True. Sent by the scheduler. Replies
+/// <see cref="ObjectReply"/>: the bound pod, or NotFound, or Conflict when the pod is already bound,
+/// is being deleted, or its uid differs from <paramref name="Uid"/>.
+/// </summary>
+/// <param name="Namespace">The pod's namespace.</param>
+/// <param name="Name">The pod's name.</param>
+/// <param name="NodeName">The node to bind it to.</param>
+/// <param name="Uid">When set, the stored pod's uid must match (the pod the scheduler placed, not a namesake).</param>
+public sealed record BindPod(string Namespace, string Name, string NodeName, string? Uid = null) : IObjectCommand;

@@ -46,6 +46,7 @@ public sealed class ResourceEntity : ReceivePersistentActor
         Command<UpdateObjectStatus>(c => Decide(ObjectRules.UpdateStatus(_state, _type, c.Object)));
         Command<PatchObject>(c => Decide(ObjectRules.Patch(_state, _type, c)));
         Command<DeleteObject>(c => Decide(DeletionRules.Delete(_state, _type, _key, c.Options, Now())));
+        Command<BindPod>(c => Decide(BindingRules.Bind(_state, _type, c, Now())));
         Command<ReceiveTimeout>(_ => Context.Parent.Tell(new Passivate(StopEntity.Instance), Self));
         Command<StopEntity>(_ => Context.Stop(Self));
         Command<SaveSnapshotSuccess>(_ => { });

@@ -52,6 +52,7 @@ public sealed class ObjectStore : ReceiveActor
         Receive<GetObject>(c => RouteByKey(c.Key, c));
         Receive<PatchObject>(c => RouteByKey(c.Key, c));
         Receive<DeleteObject>(c => RouteByKey(c.Key, c));
+        Receive<BindPod>(c => RouteByKey(new ObjectKey("", "Pod", c.Namespace, c.Name), c));
         Receive<ListObjects>(m => ForwardToReadModel(m.Group, m.Kind, m, e => new ObjectList([], "0", Error: e)));
         Receive<WatchObjects>(m => ForwardToReadModel(m.Group, m.Kind, m, e => new WatchEvent("", WatchEventType.Error, null, "0", e)));
         Receive<CancelWatch>(m => ForwardToReadModel(m.Group, m.Kind, m, e => new WatchEvent(m.WatchId, WatchEventType.Error, null, "0", e)));
