@@ -200,8 +200,8 @@ public sealed class HorizontalPodAutoscalerController : ControllerBase
                 {
                     var patch = new JsonObject { ["spec"] = new JsonObject { ["replicas"] = decision.Replicas } };
                     var targetKey = new ObjectKey(scale.Group, input.Target!.Kind, input.Target.Metadata.Namespace, input.Target.Metadata.Name!);
-                    var reply = await ControllerWrites.Write(store, new PatchObject(targetKey, PatchType.Merge, patch), timeout, errors, $"scale {targetKey}").ConfigureAwait(false);
-                    if (reply is { IsSuccess: true })
+                    var reply = await StoreWrites.Send(store, new PatchObject(targetKey, PatchType.Merge, patch), timeout, errors, $"scale {targetKey}").ConfigureAwait(false);
+                    if (reply is not null)
                     {
                         status.LastScaleTime = input.Now;
                         SetCondition(status, "AbleToScale", "True", "SucceededRescale", $"the HPA controller was able to update the target scale to {decision.Replicas}", input.Now);
@@ -223,7 +223,7 @@ public sealed class HorizontalPodAutoscalerController : ControllerBase
             var update = ObjectCodec.Copy(hpa);
             update.Metadata.ResourceVersion = null; // this controller is the status's only writer
             update.Status = status;
-            await ControllerWrites.Write(store, new UpdateObjectStatus(update), timeout, errors, $"update status of horizontalpodautoscaler {input.Key}").ConfigureAwait(false);
+            await StoreWrites.Send(store, new UpdateObjectStatus(update), timeout, errors, $"update status of horizontalpodautoscaler {input.Key}").ConfigureAwait(false);
         }
 
         return new SyncOutcome(errors.Count == 0 ? null : string.Join("; ", errors), settings.SyncPeriod, history is null ? null : () => keepHistory(history));

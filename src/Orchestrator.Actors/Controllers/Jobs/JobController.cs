@@ -93,7 +93,7 @@ public sealed class JobController : ControllerBase
             var update = ObjectCodec.Copy(job);
             update.Metadata.ResourceVersion = null; // this controller is the status's only writer
             update.Status = status;
-            await ControllerWrites.Write(store, new UpdateObjectStatus(update), timeout, errors, $"update status of job {key}").ConfigureAwait(false);
+            await StoreWrites.Send(store, new UpdateObjectStatus(update), timeout, errors, $"update status of job {key}").ConfigureAwait(false);
         }
 
         return new SyncOutcome(errors.Count == 0 ? null : string.Join("; ", errors), plan.RequeueAfter, () =>
