@@ -15,6 +15,16 @@ public static class ControllerWrites
     public static bool SameJson<T>(T? a, T? b) =>
         JsonSerializer.Serialize(a, KubernetesJson.Options) == JsonSerializer.Serialize(b, KubernetesJson.Options);
 
+    /// <summary>A copy of <paramref name="obj"/> carrying <paramref name="status"/> (set by <paramref name="set"/>), or null when <paramref name="current"/> already says the same.</summary>
+    public static T? WithNewStatus<T, TStatus>(T obj, TStatus? current, TStatus status, Action<T, TStatus> set)
+        where T : class, IKubernetesObject
+    {
+        if (SameJson(current, status)) return null;
+        var copy = ObjectCodec.Copy(obj);
+        set(copy, status);
+        return copy;
+    }
+
     /// <summary>
     /// Carries out a sync of a controller of individually named pods (DaemonSet, StatefulSet): creates
     /// <paramref name="creates"/> one by one, deletes <paramref name="delete"/> gracefully and

@@ -63,7 +63,7 @@ public sealed class JobController : ControllerBase
 
         if (!Expectations.IsSatisfied(key)) return SyncOutcome.DoneTask; // its pod events requeue it
 
-        var pods = Cache(Pods).Values.OfType<Pod>().Where(p => p.Metadata.Namespace == job.Metadata.Namespace && OwnerReferences.IsControlledBy(p, job)).ToList();
+        var pods = OwnerNotifications.OwnedPods(Cache(Pods), job);
         var plan = JobRules.Reconcile(job, pods, _clock.GetUtcNow(), _jobSettings.PodFailureBackoff);
         Expectations.Expect(key, plan.Create, plan.Delete.Select(p => p.Metadata.Uid ?? ""));
         var prototype = plan.Create > 0 ? PodFor(job) : null;
