@@ -70,9 +70,13 @@ public sealed class CronJobController : ControllerBase
         if (!CronSchedule.TryParse(cronJob.Spec.Schedule, out var schedule, out var error))
             return Task.FromResult(SyncOutcome.Failed($"cronjob {key}: unparseable schedule: {error}"));
 
+        TimeZoneInfo? zone = null;
+        if (cronJob.Spec.TimeZone is { Length: > 0 } zoneName && !TimeZoneInfo.TryFindSystemTimeZoneById(zoneName, out zone))
+            return Task.FromResult(SyncOutcome.Failed($"cronjob {key}: unknown time zone {zoneName}"));
+
         var jobs = Cache(JobController.Jobs).Values.OfType<Job>()
             .Where(j => j.Metadata.Namespace == cronJob.Metadata.Namespace && OwnerReferences.IsControlledBy(j, cronJob)).ToList();
-        var plan = CronJobRules.Reconcile(cronJob, schedule!, jobs, _clock.GetUtcNow());
+        var plan = CronJobRules.Reconcile(cronJob, schedule!, jobs, _clock.GetUtcNow(), zone);
         var toCreate = plan.Run is { } run ? JobFor(cronJob, run) : null;
         var requeue = plan.RequeueAfter is { } after && after < _cronSettings.MaxRequeue ? after : _cronSettings.MaxRequeue;
         return Execute(key, cronJob, plan, toCreate, requeue, Store, Settings.RequestTimeout);
