@@ -110,6 +110,34 @@ public sealed class InformerActorSpec : ScenarioSpec
         Assert.Single(ExpectMsg<InformerSynced>(RequestTimeout).Cache);
     }
 
+    [Fact]
+    public void When_the_watch_source_stops_it_lists_again()
+    {
+        var store = CreateTestProbe();
+        var informer = Sys.ActorOf(Informer.Props(store.Ref, Pods, NoResync));
+        informer.Tell(new SubscribeInformer(), TestActor);
+        store.ExpectMsg<ListObjects>(RequestTimeout);
+        store.Reply(new ObjectList([Pod("a", "1")], "1"));
+        ExpectMsg<InformerSynced>(RequestTimeout);
+        store.ExpectMsg<WatchObjects>(RequestTimeout);
+        var readModel = Sys.ActorOf(Runtime.Props.Create(() => new Relay()));
+        readModel.Tell((informer, (object)new WatchStarted("w1", "1")), TestActor);
+        readModel.Tell((informer, (object)new WatchEvent("w1", WatchEventType.Added, Pod("b", "2"), "2")), TestActor);
+        Assert.Equal("b", ExpectMsg<ObjectAdded>(RequestTimeout).Object.Metadata.Name);
+
+        Sys.Stop(readModel);
+
+        store.ExpectMsg<ListObjects>(RequestTimeout);
+        store.Reply(new ObjectList([Pod("a", "1")], "3"));
+        Assert.Equal("b", ExpectMsg<ObjectDeleted>(RequestTimeout).LastState.Metadata.Name);
+    }
+
+    /// <summary>Stands in for a read model: sends what it is told to, as itself.</summary>
+    private sealed class Relay : Runtime.ReceiveActor
+    {
+        public Relay() => Receive<(Runtime.IActorRef To, object Message)>(m => m.To.Tell(m.Message, Self));
+    }
+
     private static IKubernetesObject Pod(string name, string resourceVersion)
     {
         var pod = TestPods.Pending(name);
