@@ -247,6 +247,7 @@ public sealed class Informer : ReceiveActor, IWithTimers
         if (Equals(terminated.ActorRef, _watchSource))
         {
             _watchSource = null;
+            _watchId = null; // it ended with its read model: nothing to cancel
             ScheduleRelist("the watch's read model stopped", backoff: true);
         }
     }

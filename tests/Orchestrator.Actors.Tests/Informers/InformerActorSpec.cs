@@ -13,12 +13,15 @@ public sealed class InformerActorSpec : ScenarioSpec
 {
     private static readonly InformerSpec Pods = InformerSpec.Pods;
 
+    /// <summary>Informer options without the periodic resync, so only the changes under test arrive.</summary>
+    private InformerOptions NoResync => ControllerSettings.Informer with { ResyncInterval = null };
+
     [Fact]
     public async Task Subscribers_get_the_listed_cache_then_every_change_with_the_cache_after_it()
     {
         await Created(TestPods.Pending("a"));
         await Created(TestPods.Pending("b"));
-        var informer = Sys.ActorOf(Informer.Props(Store, Pods, ControllerSettings.Informer));
+        var informer = Sys.ActorOf(Informer.Props(Store, Pods, NoResync));
         informer.Tell(new SubscribeInformer(), TestActor);
 
         var synced = ExpectMsg<InformerSynced>(RequestTimeout);
@@ -47,7 +50,7 @@ public sealed class InformerActorSpec : ScenarioSpec
     public async Task A_late_subscriber_gets_the_synced_cache_at_once()
     {
         await Created(TestPods.Pending("a"));
-        var informer = Sys.ActorOf(Informer.Props(Store, Pods, ControllerSettings.Informer));
+        var informer = Sys.ActorOf(Informer.Props(Store, Pods, NoResync));
         informer.Tell(new SubscribeInformer(), TestActor);
         ExpectMsg<InformerSynced>(RequestTimeout);
 
@@ -62,7 +65,7 @@ public sealed class InformerActorSpec : ScenarioSpec
     {
         await Created(TestPods.Pending("a", labels: new() { ["app"] = "web" }));
         await Created(TestPods.Pending("b", labels: new() { ["app"] = "db" }));
-        var informer = Sys.ActorOf(Informer.Props(Store, new InformerSpec("", "Pod", LabelSelector: "app=web"), ControllerSettings.Informer));
+        var informer = Sys.ActorOf(Informer.Props(Store, new InformerSpec("", "Pod", LabelSelector: "app=web"), NoResync));
         informer.Tell(new SubscribeInformer(), TestActor);
 
         Assert.Equal(["default/a"], ExpectMsg<InformerSynced>(RequestTimeout).Cache.Keys);
@@ -72,7 +75,7 @@ public sealed class InformerActorSpec : ScenarioSpec
     public void After_410_Expired_it_lists_again_and_tells_the_differences()
     {
         var store = CreateTestProbe();
-        var informer = Sys.ActorOf(Informer.Props(store.Ref, Pods, ControllerSettings.Informer));
+        var informer = Sys.ActorOf(Informer.Props(store.Ref, Pods, NoResync));
         informer.Tell(new SubscribeInformer(), TestActor);
 
         store.ExpectMsg<ListObjects>(RequestTimeout);
@@ -96,7 +99,7 @@ public sealed class InformerActorSpec : ScenarioSpec
     public void A_failed_list_is_retried()
     {
         var store = CreateTestProbe();
-        var informer = Sys.ActorOf(Informer.Props(store.Ref, Pods, ControllerSettings.Informer));
+        var informer = Sys.ActorOf(Informer.Props(store.Ref, Pods, NoResync));
         informer.Tell(new SubscribeInformer(), TestActor);
 
         store.ExpectMsg<ListObjects>(RequestTimeout);
@@ -105,6 +108,34 @@ public sealed class InformerActorSpec : ScenarioSpec
         store.Reply(new ObjectList([Pod("a", "1")], "1"));
 
         Assert.Single(ExpectMsg<InformerSynced>(RequestTimeout).Cache);
+    }
+
+    [Fact]
+    public void When_the_watch_source_stops_it_lists_again()
+    {
+        var store = CreateTestProbe();
+        var informer = Sys.ActorOf(Informer.Props(store.Ref, Pods, NoResync));
+        informer.Tell(new SubscribeInformer(), TestActor);
+        store.ExpectMsg<ListObjects>(RequestTimeout);
+        store.Reply(new ObjectList([Pod("a", "1")], "1"));
+        ExpectMsg<InformerSynced>(RequestTimeout);
+        store.ExpectMsg<WatchObjects>(RequestTimeout);
+        var readModel = Sys.ActorOf(Runtime.Props.Create(() => new Relay()));
+        readModel.Tell((informer, (object)new WatchStarted("w1", "1")), TestActor);
+        readModel.Tell((informer, (object)new WatchEvent("w1", WatchEventType.Added, Pod("b", "2"), "2")), TestActor);
+        Assert.Equal("b", ExpectMsg<ObjectAdded>(RequestTimeout).Object.Metadata.Name);
+
+        Sys.Stop(readModel);
+
+        store.ExpectMsg<ListObjects>(RequestTimeout);
+        store.Reply(new ObjectList([Pod("a", "1")], "3"));
+        Assert.Equal("b", ExpectMsg<ObjectDeleted>(RequestTimeout).LastState.Metadata.Name);
+    }
+
+    /// <summary>Stands in for a read model: sends what it is told to, as itself.</summary>
+    private sealed class Relay : Runtime.ReceiveActor
+    {
+        public Relay() => Receive<(Runtime.IActorRef To, object Message)>(m => m.To.Tell(m.Message, Self));
     }
 
     private static IKubernetesObject Pod(string name, string resourceVersion)

@@ -39,4 +39,5 @@ public sealed record GetNodeState;
 /// <param name="LeaseRenewals">Successful lease renewals (creation included).</param>
 /// <param name="Alive">False after <see cref="StopHeartbeat"/>.</param>
 /// <param name="PodsSeen">Pods currently bound here in its view.</param>
-public sealed record NodeState(bool Registered, int LeaseRenewals, bool Alive, int PodsSeen);
+/// <param name="RenewalInFlight">A lease renewal was sent and has not been answered yet.</param>
+public sealed record NodeState(bool Registered, int LeaseRenewals, bool Alive, int PodsSeen, bool RenewalInFlight);

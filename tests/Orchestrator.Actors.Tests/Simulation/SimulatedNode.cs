@@ -62,7 +62,7 @@ public sealed class SimulatedNode : ReceiveActor, IWithTimers
         });
         Receive<SetPodsReady>(m => _podsReady = m.Ready);
         Receive<SetPodReady>(HandleSetPodReady);
-        Receive<GetNodeState>(_ => Sender.Tell(new NodeState(_registered, _renewals, _alive, _pods.Count), Self));
+        Receive<GetNodeState>(_ => Sender.Tell(new NodeState(_registered, _renewals, _alive, _pods.Count, _renewing), Self));
     }
 
     /// <inheritdoc />

@@ -57,8 +57,12 @@ public sealed class SimulatedNodeSpec : ScenarioSpec
     {
         var sim = StartNode("sim-1");
         sim.Tell(new StopHeartbeat(), TestActor);
-        var state = await sim.Ask<NodeState>(new GetNodeState(), RequestTimeout);
-        Assert.False(state.Alive);
+        await AwaitAssertAsync(async () =>
+        {
+            var state = await sim.Ask<NodeState>(new GetNodeState(), RequestTimeout);
+            Assert.False(state.Alive);
+            Assert.False(state.RenewalInFlight); // one sent before the stop may still land
+        }, Converge);
         var renewed = ((Lease)(await Get(LeaseKey("sim-1"))).Object!).Spec.RenewTime;
 
         // Several renew intervals (200 ms) later the lease is where it was.

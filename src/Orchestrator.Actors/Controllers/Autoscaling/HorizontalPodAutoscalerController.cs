@@ -18,11 +18,11 @@ namespace Orchestrator.Actors.Controllers.Autoscaling;
 /// Scales Deployments, ReplicaSets and StatefulSets on their pods' average cpu utilization (autoscaling/v2,
 /// metric type Resource, name cpu, target AverageUtilization; default 80%). Every sync period each autoscaler
 /// reads its target's pods from the informers and their usage from an <see cref="IPodMetricsSource"/>, computes
-/// a proposal (<see cref="ReplicaCalculator"/>), bounds and stabilizes it (<see cref="Stabilizer"/>; the
-/// recommendation history is kept here, in memory, as Kubernetes does), sets the target's spec.replicas, and
+/// a proposal (<see cref="ReplicaCalculator"/>), bounds and stabilizes it (<see cref="Stabilizer"/>) and limits its
+/// rate (<see cref="ScalingPolicies"/>; recommendations and scale events are kept here, in memory, as Kubernetes does), sets the target's spec.replicas, and
 /// writes status with currentMetrics and the AbleToScale / ScalingActive / ScalingLimited conditions.
 /// </summary>
-/// <remarks>Not done: scaling policies (rate limits per period), metric types other than cpu Resource.</remarks>
+/// <remarks>Rate limits per period come from <see cref="ScalingPolicies"/>. Not done: metric types other than cpu Resource.</remarks>
 public sealed class HorizontalPodAutoscalerController : ControllerBase
 {
     /// <summary>Every HorizontalPodAutoscaler.</summary>
@@ -38,6 +38,7 @@ public sealed class HorizontalPodAutoscalerController : ControllerBase
     private readonly IPodMetricsSource _metrics;
     private readonly TimeProvider _clock;
     private readonly Dictionary<string, IReadOnlyList<Recommendation>> _history = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, IReadOnlyList<ScaleEvent>> _events = new(StringComparer.Ordinal);
 
     /// <summary>A controller writing through <paramref name="store"/>, reading usage from <paramref name="metrics"/>.</summary>
     public HorizontalPodAutoscalerController(IActorRef store, ControllerSettings settings, HpaSettings hpaSettings, IPodMetricsSource metrics, TimeProvider clock)
@@ -65,7 +66,11 @@ public sealed class HorizontalPodAutoscalerController : ControllerBase
     {
         // Autoscalers act on a period, not on every pod event: only their own changes start a sync early.
         if (notification.Source != Autoscalers) return;
-        if (notification is ObjectDeleted deleted) _history.Remove(CacheKeys.Of(deleted.LastState));
+        if (notification is ObjectDeleted deleted)
+        {
+            _history.Remove(CacheKeys.Of(deleted.LastState));
+            _events.Remove(CacheKeys.Of(deleted.LastState));
+        }
         foreach (var key in OwnerNotifications.Keys(notification)) Enqueue(key);
     }
 
@@ -75,6 +80,7 @@ public sealed class HorizontalPodAutoscalerController : ControllerBase
         if (!Cache(Autoscalers).TryGetValue(key, out var obj) || obj is not HorizontalPodAutoscaler hpa)
         {
             _history.Remove(key);
+            _events.Remove(key);
             return SyncOutcome.DoneTask;
         }
 
@@ -85,7 +91,7 @@ public sealed class HorizontalPodAutoscalerController : ControllerBase
         IKubernetesObject? target = null;
         if (informer is not null) Cache(informer).TryGetValue(CacheKeys.Of(ns, reference.Name), out target);
         var scale = target is null ? null : ScaleOf(target);
-        var input = new Input(key, hpa, target, scale, now, _history.GetValueOrDefault(key) ?? []);
+        var input = new Input(key, hpa, target, scale, now, _history.GetValueOrDefault(key) ?? [], _events.GetValueOrDefault(key) ?? []);
         if (scale is { } s)
         {
             var selector = Selector.FromLabelSelector(s.Selector);
@@ -96,14 +102,19 @@ public sealed class HorizontalPodAutoscalerController : ControllerBase
             };
         }
 
-        return Decide(input, _hpaSettings, _metrics, Store, Settings.RequestTimeout, history => _history[key] = history);
+        return Decide(input, _hpaSettings, _metrics, Store, Settings.RequestTimeout, (history, events) =>
+        {
+            _history[key] = history;
+            _events[key] = events;
+        });
     }
 
     /// <summary>The scale subresource of a target: its replicas and pod selector.</summary>
     private sealed record Scale(int Replicas, LabelSelector? Selector, string Group);
 
     /// <summary>Everything the asynchronous part of a sync needs, captured on the actor's thread.</summary>
-    private sealed record Input(string Key, HorizontalPodAutoscaler Hpa, IKubernetesObject? Target, Scale? Scale, DateTimeOffset Now, IReadOnlyList<Recommendation> History)
+    private sealed record Input(string Key, HorizontalPodAutoscaler Hpa, IKubernetesObject? Target, Scale? Scale, DateTimeOffset Now,
+        IReadOnlyList<Recommendation> History, IReadOnlyList<ScaleEvent> Events)
     {
         public IReadOnlyList<Pod> Pods { get; init; } = [];
     }
@@ -116,7 +127,7 @@ public sealed class HorizontalPodAutoscalerController : ControllerBase
         _ => null,
     };
 
-    private static async Task<SyncOutcome> Decide(Input input, HpaSettings settings, IPodMetricsSource metrics, IActorRef store, TimeSpan timeout, Action<IReadOnlyList<Recommendation>> keepHistory)
+    private static async Task<SyncOutcome> Decide(Input input, HpaSettings settings, IPodMetricsSource metrics, IActorRef store, TimeSpan timeout, Action<IReadOnlyList<Recommendation>, IReadOnlyList<ScaleEvent>> keep)
     {
         var hpa = input.Hpa;
         var status = new HorizontalPodAutoscalerStatus
@@ -127,6 +138,7 @@ public sealed class HorizontalPodAutoscalerController : ControllerBase
         };
         var errors = new List<string>();
         IReadOnlyList<Recommendation>? history = null;
+        var events = input.Events;
 
         if (input.Scale is not { } scale)
         {
@@ -193,18 +205,26 @@ public sealed class HorizontalPodAutoscalerController : ControllerBase
                 var downWindow = behavior?.ScaleDown?.StabilizationWindowSeconds is { } seconds ? TimeSpan.FromSeconds(seconds) : settings.DownscaleStabilization;
                 var decision = Stabilizer.Decide(scale.Replicas, proposal.Replicas, hpa.Spec.MinReplicas ?? 1, hpa.Spec.MaxReplicas, input.History, input.Now, upWindow, downWindow);
                 history = decision.History;
-                status.DesiredReplicas = decision.Replicas;
+                var replicas = ScalingPolicies.Limit(scale.Replicas, decision.Replicas, behavior?.ScaleUp, behavior?.ScaleDown, input.Events, input.Now);
+                status.DesiredReplicas = replicas;
                 SetCondition(status, "ScalingLimited", decision.Limited is null ? "False" : "True", decision.Limited ?? "DesiredWithinRange",
                     decision.Limited is null ? "the desired count is within the acceptable range" : $"the desired replica count is {(decision.Limited == Stabilizer.TooFewReplicas ? "less than the minimum" : "more than the maximum")} replica count", input.Now);
-                if (decision.Replicas != scale.Replicas)
+                if (replicas != decision.Replicas)
                 {
-                    var patch = new JsonObject { ["spec"] = new JsonObject { ["replicas"] = decision.Replicas } };
+                    var up = decision.Replicas > scale.Replicas;
+                    SetCondition(status, "ScalingLimited", "True", up ? "ScaleUpLimit" : "ScaleDownLimit",
+                        $"the desired replica count is {(up ? "increasing" : "decreasing")} faster than the maximum scale rate", input.Now);
+                }
+                if (replicas != scale.Replicas)
+                {
+                    var patch = new JsonObject { ["spec"] = new JsonObject { ["replicas"] = replicas } };
                     var targetKey = new ObjectKey(scale.Group, input.Target!.Kind, input.Target.Metadata.Namespace, input.Target.Metadata.Name!);
-                    var reply = await ControllerWrites.Write(store, new PatchObject(targetKey, PatchType.Merge, patch), timeout, errors, $"scale {targetKey}").ConfigureAwait(false);
-                    if (reply is { IsSuccess: true })
+                    var reply = await StoreWrites.Send(store, new PatchObject(targetKey, PatchType.Merge, patch), timeout, errors, $"scale {targetKey}").ConfigureAwait(false);
+                    if (reply is not null)
                     {
                         status.LastScaleTime = input.Now;
-                        SetCondition(status, "AbleToScale", "True", "SucceededRescale", $"the HPA controller was able to update the target scale to {decision.Replicas}", input.Now);
+                        events = ScalingPolicies.Record(input.Events, replicas - scale.Replicas, input.Now, behavior?.ScaleUp, behavior?.ScaleDown);
+                        SetCondition(status, "AbleToScale", "True", "SucceededRescale", $"the HPA controller was able to update the target scale to {replicas}", input.Now);
                     }
                 }
                 else if (decision.Stabilized)
@@ -223,10 +243,10 @@ public sealed class HorizontalPodAutoscalerController : ControllerBase
             var update = ObjectCodec.Copy(hpa);
             update.Metadata.ResourceVersion = null; // this controller is the status's only writer
             update.Status = status;
-            await ControllerWrites.Write(store, new UpdateObjectStatus(update), timeout, errors, $"update status of horizontalpodautoscaler {input.Key}").ConfigureAwait(false);
+            await StoreWrites.Send(store, new UpdateObjectStatus(update), timeout, errors, $"update status of horizontalpodautoscaler {input.Key}").ConfigureAwait(false);
         }
 
-        return new SyncOutcome(errors.Count == 0 ? null : string.Join("; ", errors), settings.SyncPeriod, history is null ? null : () => keepHistory(history));
+        return new SyncOutcome(errors.Count == 0 ? null : string.Join("; ", errors), settings.SyncPeriod, history is null ? null : () => keep(history, events));
     }
 
     /// <summary>The cpu AverageUtilization target: the first Resource cpu metric's, or the default 80% when no metrics are given.</summary>

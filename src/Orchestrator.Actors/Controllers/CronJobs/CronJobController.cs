@@ -3,6 +3,7 @@ using Orchestrator.Actors.Controllers.Framework;
 using Orchestrator.Actors.Controllers.Jobs;
 using Orchestrator.Actors.Informers;
 using Orchestrator.Actors.Store.Entities;
+using Orchestrator.Actors.Store.Errors;
 using Orchestrator.Actors.Store.Objects;
 using Orchestrator.Model.Batch.V1;
 using Orchestrator.Model.Core.V1;
@@ -55,15 +56,10 @@ public sealed class CronJobController : ControllerBase
             return;
         }
 
-        var job = notification switch
+        foreach (var job in Changed(notification))
         {
-            ObjectAdded a => a.Object,
-            ObjectUpdated u => u.New,
-            ObjectDeleted d => d.LastState,
-            _ => null,
-        };
-        if (job is not null && OwnerReferences.ControllerOf(job) is { Kind: "CronJob" } owner)
-            Enqueue(CacheKeys.Of(job.Metadata.Namespace, owner.Name));
+            if (OwnerReferences.ControllerOf(job) is { Kind: "CronJob" } owner) Enqueue(CacheKeys.Of(job.Metadata.Namespace, owner.Name));
+        }
     }
 
     /// <inheritdoc />
@@ -74,9 +70,13 @@ public sealed class CronJobController : ControllerBase
         if (!CronSchedule.TryParse(cronJob.Spec.Schedule, out var schedule, out var error))
             return Task.FromResult(SyncOutcome.Failed($"cronjob {key}: unparseable schedule: {error}"));
 
+        TimeZoneInfo? zone = null;
+        if (cronJob.Spec.TimeZone is { Length: > 0 } zoneName && !TimeZoneInfo.TryFindSystemTimeZoneById(zoneName, out zone))
+            return Task.FromResult(SyncOutcome.Failed($"cronjob {key}: unknown time zone {zoneName}"));
+
         var jobs = Cache(JobController.Jobs).Values.OfType<Job>()
             .Where(j => j.Metadata.Namespace == cronJob.Metadata.Namespace && OwnerReferences.IsControlledBy(j, cronJob)).ToList();
-        var plan = CronJobRules.Reconcile(cronJob, schedule!, jobs, _clock.GetUtcNow());
+        var plan = CronJobRules.Reconcile(cronJob, schedule!, jobs, _clock.GetUtcNow(), zone);
         var toCreate = plan.Run is { } run ? JobFor(cronJob, run) : null;
         var requeue = plan.RequeueAfter is { } after && after < _cronSettings.MaxRequeue ? after : _cronSettings.MaxRequeue;
         return Execute(key, cronJob, plan, toCreate, requeue, Store, Settings.RequestTimeout);
@@ -109,16 +109,15 @@ public sealed class CronJobController : ControllerBase
         var errors = new List<string>();
         var background = new DeleteOptions(PropagationPolicy: PropagationPolicy.Background);
         foreach (var job in plan.DeleteActive.Concat(plan.DeleteHistory))
-            await ControllerWrites.Write(store, new DeleteObject(KeyOf(job), background with { PreconditionUid = job.Metadata.Uid }), timeout, errors, $"delete job {job.Metadata.Name}").ConfigureAwait(false);
+            await StoreWrites.Send(store, new DeleteObject(KeyOf(job), background with { PreconditionUid = job.Metadata.Uid }), timeout, errors, $"delete job {job.Metadata.Name}", ignoreNotFound: true).ConfigureAwait(false);
 
         var status = plan.Status;
         if (toCreate is not null && errors.Count == 0)
         {
-            var reply = await ControllerWrites.Write(store, new CreateObject(toCreate), timeout, errors, $"create job {toCreate.Metadata.Name}", alreadyExistsIsSuccess: true).ConfigureAwait(false);
-            if (reply is { } r && (r.IsSuccess || r.Error?.Reason == Orchestrator.Actors.Store.Errors.StatusError.AlreadyExistsReason))
+            if (await CreateJob(store, toCreate, timeout, errors).ConfigureAwait(false) is { } created)
             {
                 status.LastScheduleTime = plan.Run;
-                if (r.Object is Job created && !(status.Active ?? []).Any(a => a.Name == created.Metadata.Name))
+                if (!(status.Active ?? []).Any(a => a.Name == created.Metadata.Name))
                     (status.Active ??= []).Add(new ObjectReference { ApiVersion = created.ApiVersion, Kind = created.Kind, Name = created.Metadata.Name, Namespace = created.Metadata.Namespace, Uid = created.Metadata.Uid });
             }
         }
@@ -128,10 +127,33 @@ public sealed class CronJobController : ControllerBase
             var update = ObjectCodec.Copy(cronJob);
             update.Metadata.ResourceVersion = null; // this controller is the status's only writer
             update.Status = status;
-            await ControllerWrites.Write(store, new UpdateObjectStatus(update), timeout, errors, $"update status of cronjob {key}").ConfigureAwait(false);
+            await StoreWrites.Send(store, new UpdateObjectStatus(update), timeout, errors, $"update status of cronjob {key}").ConfigureAwait(false);
         }
 
         return new SyncOutcome(errors.Count == 0 ? null : string.Join("; ", errors), requeue);
+    }
+
+    /// <summary>Creates the Job of a run; one that already exists (an earlier sync made it) counts as created. Null on failure.</summary>
+    private static async Task<Job?> CreateJob(IActorRef store, Job job, TimeSpan timeout, List<string> errors)
+    {
+        try
+        {
+            var reply = await store.Ask<ObjectReply>(new CreateObject(job), timeout).ConfigureAwait(false);
+            if (reply.IsSuccess) return (Job)reply.Object!;
+            if (reply.Error!.Reason != StatusError.AlreadyExistsReason)
+            {
+                errors.Add($"create job {job.Metadata.Name}: {reply.Error}");
+                return null;
+            }
+
+            var existing = await store.Ask<ObjectReply>(new GetObject(KeyOf(job)), timeout).ConfigureAwait(false);
+            return existing.Object as Job;
+        }
+        catch (AskTimeoutException e)
+        {
+            errors.Add($"create job {job.Metadata.Name}: {e.Message}");
+            return null;
+        }
     }
 
     private static ObjectKey KeyOf(Job job) => new("batch", "Job", job.Metadata.Namespace, job.Metadata.Name!);

@@ -14,7 +14,7 @@ namespace Orchestrator.Actors.Controllers.CronJobs;
 public sealed record CronJobPlan(DateTimeOffset? Run, IReadOnlyList<Job> DeleteActive, IReadOnlyList<Job> DeleteHistory, CronJobStatus Status, TimeSpan? RequeueAfter, string? Skipped);
 
 /// <summary>
-/// The CronJob decision (pure). The run due now is the latest scheduled time after lastScheduleTime (or the
+/// The CronJob decision (pure); the schedule is read in spec.timeZone's wall-clock time (UTC when unset). The run due now is the latest scheduled time after lastScheduleTime (or the
 /// creation) and not after now; with startingDeadlineSeconds, only a time within that many seconds of now
 /// counts, older ones are missed. Forbid leaves a due run waiting while a Job is active (it starts late if
 /// still due when the Job ends), Replace deletes the active Jobs first, Allow just starts it. Suspend starts
@@ -33,7 +33,7 @@ public static class CronJobRules
     public static string JobName(string cronJobName, DateTimeOffset scheduled) => $"{cronJobName}-{scheduled.ToUnixTimeSeconds() / 60}";
 
     /// <summary>Decides the sync of <paramref name="cronJob"/> owning <paramref name="jobs"/> at <paramref name="now"/>.</summary>
-    public static CronJobPlan Reconcile(CronJob cronJob, CronSchedule schedule, IReadOnlyList<Job> jobs, DateTimeOffset now)
+    public static CronJobPlan Reconcile(CronJob cronJob, CronSchedule schedule, IReadOnlyList<Job> jobs, DateTimeOffset now, TimeZoneInfo? zone = null)
     {
         var spec = cronJob.Spec;
         var active = jobs.Where(j => !JobRules.IsFinished(j) && j.Metadata.DeletionTimestamp is null).OrderBy(j => j.Metadata.Name, StringComparer.Ordinal).ToList();
@@ -50,12 +50,12 @@ public static class CronJobRules
 
         var history = Oldest(succeeded, spec.SuccessfulJobsHistoryLimit ?? DefaultSuccessfulHistory)
             .Concat(Oldest(failed, spec.FailedJobsHistoryLimit ?? DefaultFailedHistory)).ToList();
-        var untilNext = schedule.Next(now) is { } next ? next - now : (TimeSpan?)null;
+        var untilNext = schedule.Next(now, zone) is { } next ? next - now : (TimeSpan?)null;
         if (spec.Suspend == true) return new CronJobPlan(null, [], history, status, null, null);
 
         var since = status.LastScheduleTime ?? cronJob.Metadata.CreationTimestamp ?? now;
         if (spec.StartingDeadlineSeconds is { } deadline && now.AddSeconds(-deadline) > since) since = now.AddSeconds(-deadline);
-        var due = LatestDue(schedule, since, now);
+        var due = LatestDue(schedule, since, now, zone);
         if (due is null) return new CronJobPlan(null, [], history, status, untilNext, null);
 
         switch (spec.ConcurrencyPolicy ?? "Allow")
@@ -70,10 +70,10 @@ public static class CronJobRules
     }
 
     /// <summary>The latest scheduled time in (<paramref name="since"/>, <paramref name="now"/>], or null.</summary>
-    public static DateTimeOffset? LatestDue(CronSchedule schedule, DateTimeOffset since, DateTimeOffset now)
+    public static DateTimeOffset? LatestDue(CronSchedule schedule, DateTimeOffset since, DateTimeOffset now, TimeZoneInfo? zone = null)
     {
         DateTimeOffset? latest = null;
-        for (var t = schedule.Next(since); t is { } at && at <= now; t = schedule.Next(at)) latest = at;
+        for (var t = schedule.Next(since, zone); t is { } at && at <= now; t = schedule.Next(at, zone)) latest = at;
         return latest;
     }
 

@@ -7,7 +7,9 @@ namespace Orchestrator.Actors.Controllers.CronJobs;
 /// a value, a range <c>a-b</c>, a step <c>*/n</c> or <c>a-b/n</c> or <c>a/n</c>, or a comma list of those;
 /// months and weekdays also by three-letter name (<c>jan</c>, <c>mon</c>); weekday 7 is Sunday like 0.
 /// Descriptors <c>@yearly</c> (<c>@annually</c>), <c>@monthly</c>, <c>@weekly</c>, <c>@daily</c> (<c>@midnight</c>), <c>@hourly</c>.
-/// When both day fields are restricted a day matches either (cron's rule). Times are UTC.
+/// When both day fields are restricted a day matches either (cron's rule). Times are UTC unless a time zone
+/// is given: then the fields are read as that zone's wall-clock time, a time that the zone skips (a spring-forward
+/// gap) does not occur, and one it repeats (fall-back) occurs once, at its first instant.
 /// </summary>
 public sealed class CronSchedule
 {
@@ -83,17 +85,18 @@ public sealed class CronSchedule
         }
     }
 
-    /// <summary>The first scheduled minute strictly after <paramref name="after"/>, or null when none in the next five years.</summary>
-    public DateTimeOffset? Next(DateTimeOffset after)
+    /// <summary>The first scheduled minute strictly after <paramref name="after"/> (in <paramref name="zone"/>, default UTC), or null when none in the next five years.</summary>
+    public DateTimeOffset? Next(DateTimeOffset after, TimeZoneInfo? zone = null)
     {
-        var utc = after.ToUniversalTime();
-        var t = new DateTime(utc.Year, utc.Month, utc.Day, utc.Hour, utc.Minute, 0, DateTimeKind.Utc).AddMinutes(1);
+        zone ??= TimeZoneInfo.Utc;
+        var local = TimeZoneInfo.ConvertTime(after, zone);
+        var t = new DateTime(local.Year, local.Month, local.Day, local.Hour, local.Minute, 0, DateTimeKind.Unspecified).AddMinutes(1);
         var limit = t.AddYears(5);
         while (t < limit)
         {
             if (!_monthsSet[t.Month])
             {
-                t = new DateTime(t.Year, t.Month, 1, 0, 0, 0, DateTimeKind.Utc).AddMonths(1);
+                t = new DateTime(t.Year, t.Month, 1, 0, 0, 0, DateTimeKind.Unspecified).AddMonths(1);
                 continue;
             }
 
@@ -115,7 +118,14 @@ public sealed class CronSchedule
                 continue;
             }
 
-            return new DateTimeOffset(t, TimeSpan.Zero);
+            if (!zone.IsInvalidTime(t))
+            {
+                var offset = zone.IsAmbiguousTime(t) ? zone.GetAmbiguousTimeOffsets(t).Max() : zone.GetUtcOffset(t);
+                var at = new DateTimeOffset(t, offset);
+                if (at > after) return at.ToUniversalTime();
+            }
+
+            t = t.AddMinutes(1);
         }
 
         return null;

@@ -58,7 +58,7 @@ public sealed class DaemonSetController : ControllerBase
         if (!Expectations.IsSatisfied(key)) return SyncOutcome.DoneTask; // its pod events requeue it
 
         var nodes = Cache(Nodes).Values.OfType<Node>().ToList();
-        var pods = Cache(Pods).Values.OfType<Pod>().Where(p => p.Metadata.Namespace == ds.Metadata.Namespace && OwnerReferences.IsControlledBy(p, ds)).ToList();
+        var pods = OwnerNotifications.OwnedPods(Cache(Pods), ds);
         var revision = TemplateHash.Of(ds.Spec.Template, ds.Status?.CollisionCount);
         var plan = DaemonSetRules.Plan(ds, nodes, pods, revision);
         Expectations.Expect(key, plan.CreateOn.Count, plan.Delete.Concat(plan.ForceDelete).Select(p => p.Metadata.Uid ?? ""));
@@ -68,12 +68,7 @@ public sealed class DaemonSetController : ControllerBase
             DaemonSetRules.PinTo(pod, node);
             return pod;
         }).ToList();
-        DaemonSet? withStatus = null;
-        if (!ControllerWrites.SameJson(ds.Status, plan.Status))
-        {
-            withStatus = ObjectCodec.Copy(ds);
-            withStatus.Status = plan.Status;
-        }
+        var withStatus = ControllerWrites.WithNewStatus(ds, ds.Status, plan.Status, (o, s) => o.Status = s);
 
         return ControllerWrites.ApplyPodPlan(key, creates, plan.Delete, plan.ForceDelete, withStatus, Store, Settings.RequestTimeout, Expectations);
     }

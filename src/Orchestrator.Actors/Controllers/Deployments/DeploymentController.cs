@@ -6,6 +6,7 @@ using Orchestrator.Model;
 using Orchestrator.Model.Apps.V1;
 using Orchestrator.Model.Core.V1;
 using Orchestrator.Model.Labels;
+using Orchestrator.Model.Serialization;
 using Orchestrator.Runtime;
 
 namespace Orchestrator.Actors.Controllers.Deployments;
@@ -68,14 +69,6 @@ public sealed class DeploymentController : ControllerBase
         }
     }
 
-    private static IEnumerable<IKubernetesObject> Changed(InformerNotification notification) => notification switch
-    {
-        ObjectAdded added => [added.Object],
-        ObjectUpdated updated => [updated.Old, updated.New],
-        ObjectDeleted deleted => [deleted.LastState],
-        _ => [],
-    };
-
     /// <summary>A ReplicaSet's Deployment, or for an orphan every Deployment whose selector matches it.</summary>
     private void EnqueueOwnerOf(IKubernetesObject rs)
     {
@@ -128,6 +121,14 @@ public sealed class DeploymentController : ControllerBase
             return new OwnedReplicaSet(rs, count);
         }).ToList();
         var plan = DeploymentRules.Plan(d, owned, now);
+        if (plan.Create is { } create && Cache(ReplicaSets).ContainsKey(CacheKeys.Of(create)))
+        {
+            // Another ReplicaSet holds the name (a hash collision): count it, so the next sync hashes differently.
+            var status = ManifestSerializer.DeepCopy(plan.Status ?? d.Status ?? new DeploymentStatus());
+            status.CollisionCount = (d.Status?.CollisionCount ?? 0) + 1;
+            plan = plan with { Create = null, Status = status };
+        }
+
         var nextAvailable = minReady > 0
             ? podsByOwner.Values.SelectMany(p => p).Select(p => PodConditions.UntilAvailable(p, minReady, now)).Where(t => t is not null).Min()
             : null;

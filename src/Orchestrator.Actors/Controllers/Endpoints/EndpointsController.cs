@@ -55,14 +55,7 @@ public sealed class EndpointsController : ControllerBase
             return;
         }
 
-        IEnumerable<IKubernetesObject> changed = notification switch
-        {
-            ObjectAdded added => [added.Object],
-            ObjectUpdated updated => [updated.Old, updated.New],
-            ObjectDeleted deleted => [deleted.LastState],
-            _ => [],
-        };
-        foreach (var obj in changed)
+        foreach (var obj in Changed(notification))
         {
             if (notification.Source == Pods)
             {

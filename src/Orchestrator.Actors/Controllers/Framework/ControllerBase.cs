@@ -73,6 +73,15 @@ public abstract class ControllerBase : ReceiveActor, IWithTimers
     protected ImmutableDictionary<string, IKubernetesObject> Cache(InformerSpec spec) =>
         _caches.TryGetValue(spec, out var cache) && cache is not null ? cache : ImmutableDictionary<string, IKubernetesObject>.Empty;
 
+    /// <summary>The objects a notification is about: the object, both states of an update, the last state of a deletion; none for a sync or resync.</summary>
+    protected static IEnumerable<IKubernetesObject> Changed(InformerNotification notification) => notification switch
+    {
+        ObjectAdded added => [added.Object],
+        ObjectUpdated updated => [updated.Old, updated.New],
+        ObjectDeleted deleted => [deleted.LastState],
+        _ => [],
+    };
+
     /// <summary>Maps one informer notification to the keys to sync (with <see cref="Enqueue"/>); the cache is already updated.</summary>
     protected abstract void OnNotification(InformerNotification notification);
 

@@ -75,4 +75,8 @@ public static class OwnerNotifications
         var key = CacheKeys.Of(pod.Metadata.Namespace, reference.Name);
         return owners.TryGetValue(key, out var owner) && owner.Metadata.Uid == reference.Uid ? key : null;
     }
+
+    /// <summary>The pods of <paramref name="pods"/> (a pod informer's cache) that <paramref name="owner"/> controls.</summary>
+    public static List<Pod> OwnedPods(ImmutableDictionary<string, IKubernetesObject> pods, IKubernetesObject owner) =>
+        pods.Values.OfType<Pod>().Where(p => p.Metadata.Namespace == owner.Metadata.Namespace && OwnerReferences.IsControlledBy(p, owner)).ToList();
 }

@@ -63,7 +63,7 @@ public sealed class JobController : ControllerBase
 
         if (!Expectations.IsSatisfied(key)) return SyncOutcome.DoneTask; // its pod events requeue it
 
-        var pods = Cache(Pods).Values.OfType<Pod>().Where(p => p.Metadata.Namespace == job.Metadata.Namespace && OwnerReferences.IsControlledBy(p, job)).ToList();
+        var pods = OwnerNotifications.OwnedPods(Cache(Pods), job);
         var plan = JobRules.Reconcile(job, pods, _clock.GetUtcNow(), _jobSettings.PodFailureBackoff);
         Expectations.Expect(key, plan.Create, plan.Delete.Select(p => p.Metadata.Uid ?? ""));
         var prototype = plan.Create > 0 ? PodFor(job) : null;
@@ -93,7 +93,7 @@ public sealed class JobController : ControllerBase
             var update = ObjectCodec.Copy(job);
             update.Metadata.ResourceVersion = null; // this controller is the status's only writer
             update.Status = status;
-            await ControllerWrites.Write(store, new UpdateObjectStatus(update), timeout, errors, $"update status of job {key}").ConfigureAwait(false);
+            await StoreWrites.Send(store, new UpdateObjectStatus(update), timeout, errors, $"update status of job {key}").ConfigureAwait(false);
         }
 
         return new SyncOutcome(errors.Count == 0 ? null : string.Join("; ", errors), plan.RequeueAfter, () =>

@@ -56,7 +56,7 @@ public sealed class StatefulSetController : ControllerBase
 
         if (!Expectations.IsSatisfied(key)) return SyncOutcome.DoneTask; // its pod events requeue it
 
-        var pods = Cache(Pods).Values.OfType<Pod>().Where(p => p.Metadata.Namespace == set.Metadata.Namespace && OwnerReferences.IsControlledBy(p, set)).ToList();
+        var pods = OwnerNotifications.OwnedPods(Cache(Pods), set);
         var revision = RevisionOf(set);
         var plan = StatefulSetRules.Plan(set, pods, revision);
         Expectations.Expect(key, plan.Create.Count, plan.Delete.Select(p => p.Metadata.Uid ?? ""));
@@ -66,12 +66,7 @@ public sealed class StatefulSetController : ControllerBase
             StatefulSetRules.Identify(pod, set, ordinal, revision);
             return pod;
         }).ToList();
-        StatefulSet? withStatus = null;
-        if (!ControllerWrites.SameJson(set.Status, plan.Status))
-        {
-            withStatus = ObjectCodec.Copy(set);
-            withStatus.Status = plan.Status;
-        }
+        var withStatus = ControllerWrites.WithNewStatus(set, set.Status, plan.Status, (o, s) => o.Status = s);
 
         return ControllerWrites.ApplyPodPlan(key, creates, plan.Delete, [], withStatus, Store, Settings.RequestTimeout, Expectations);
     }

@@ -30,6 +30,7 @@ public static class QuotaRules
         var charges = new List<QuotaCharge>();
         foreach (var quota in quotas.OrderBy(q => q.Metadata.Name, StringComparer.Ordinal))
         {
+            if (!QuotaScopes.Tracks(quota, obj)) continue;
             var hard = quota.Spec.Hard ?? [];
             var requested = new Dictionary<string, Quantity>(StringComparer.Ordinal);
             foreach (var resource in hard.Keys)
@@ -75,7 +76,7 @@ public static class QuotaRules
             var total = Quantity.Zero;
             if (resources.KindOf(resource) is { } type && objects.TryGetValue(type, out var items))
             {
-                foreach (var item in items) total += resources.Usage(item, type, resource) ?? Quantity.Zero;
+                foreach (var item in items.Where(i => QuotaScopes.Tracks(quota, i))) total += resources.Usage(item, type, resource) ?? Quantity.Zero;
             }
 
             used[resource] = total;

@@ -179,6 +179,23 @@ public sealed class DeploymentControllerSpec : ScenarioSpec
         await AwaitAssertAsync(async () => Assert.Equal(2, (await ReplicaSetsOf(d)).Count), Converge);
     }
 
+    [Fact]
+    public async Task A_ReplicaSet_already_holding_the_hashed_name_bumps_collisionCount_and_the_rollout_goes_on()
+    {
+        var spec = TestWorkloads.Deployment("web", 2, node: "sim-1");
+        var squatter = TestWorkloads.ReplicaSet("web-" + TemplateHash.Of(spec.Spec.Template, null), 0, node: "sim-1");
+        squatter.Spec.Selector!.MatchLabels = new() { ["app"] = "other" };
+        squatter.Spec.Template!.Metadata!.Labels = new() { ["app"] = "other" };
+        await Created(squatter);
+        StartControllers();
+
+        var d = await Created(spec);
+
+        var done = await AwaitRolledOut(d, V1);
+        Assert.Equal(1, done.Status!.CollisionCount);
+        Assert.Contains(await ReplicaSetsOf(d), rs => rs.Metadata.Name == "web-" + TemplateHash.Of(spec.Spec.Template, 1));
+    }
+
     private void StartControllers(bool podsReady = true)
     {
         StartNode("sim-1", podsReady: podsReady);

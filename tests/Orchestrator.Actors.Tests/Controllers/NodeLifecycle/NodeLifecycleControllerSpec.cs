@@ -13,14 +13,14 @@ namespace Orchestrator.Actors.Tests.Controllers.NodeLifecycle;
 
 public sealed class NodeLifecycleControllerSpec : ScenarioSpec
 {
-    private static readonly TimeSpan Grace = TimeSpan.FromSeconds(2);
+    private static readonly TimeSpan Grace = TimeSpan.FromSeconds(3);
     private static readonly TimeSpan Toleration = TimeSpan.FromSeconds(1);
 
     public NodeLifecycleControllerSpec()
         : base("""
             orchestrator.controllers.node-lifecycle {
               monitor-period = 200ms
-              monitor-grace-period = 2s
+              monitor-grace-period = 3s
               default-toleration-seconds = 1
             }
             """)
@@ -42,14 +42,14 @@ public sealed class NodeLifecycleControllerSpec : ScenarioSpec
         var stoppedAt = DateTimeOffset.UtcNow;
         victimRef.Tell(new StopHeartbeat(), TestActor);
 
-        // Unknown and tainted no earlier than the grace period (less one renew interval) after the last heartbeat.
+        // Unknown and tainted only once the grace period has passed (with slack for renewals delayed on a loaded machine).
         await AwaitAssertAsync(async () =>
         {
             var node = (Node)(await Get(NodeKey(victim))).Object!;
             Assert.Equal("Unknown", node.Status!.Conditions!.Single(c => c.Type == "Ready").Status);
             var taint = Assert.Single(node.Spec.Taints ?? [], t => t.Key == NodeLifecycleRules.UnreachableTaint);
             Assert.Equal("NoExecute", taint.Effect);
-            Assert.True(taint.TimeAdded >= stoppedAt + Grace - TimeSpan.FromSeconds(1), $"tainted at {taint.TimeAdded:O}, stopped at {stoppedAt:O}");
+            Assert.True(taint.TimeAdded >= stoppedAt + Grace - TimeSpan.FromSeconds(2), $"tainted at {taint.TimeAdded:O}, stopped at {stoppedAt:O}");
         }, Converge, TimeSpan.FromMilliseconds(100));
 
         // Within grace + toleration (and slack for this machine) every replica runs ready on the other nodes.
