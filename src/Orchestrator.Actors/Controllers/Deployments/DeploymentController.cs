@@ -41,23 +41,15 @@ public sealed class DeploymentController : ControllerBase
     /// <inheritdoc />
     protected override void OnNotification(InformerNotification notification)
     {
-        if (notification is InformerSynced or InformerResynced)
+        if (notification.Source == Deployments)
         {
-            if (notification.Source == Deployments)
-            {
-                foreach (var key in notification.Cache.Keys) Enqueue(key);
-            }
-
+            EnqueueKeysOf(notification);
             return;
         }
 
         foreach (var obj in Changed(notification))
         {
-            if (notification.Source == Deployments)
-            {
-                Enqueue(CacheKeys.Of(obj));
-            }
-            else if (notification.Source == ReplicaSets)
+            if (notification.Source == ReplicaSets)
             {
                 EnqueueOwnerOf(obj);
             }

@@ -45,26 +45,15 @@ public sealed class EndpointsController : ControllerBase
     /// <inheritdoc />
     protected override void OnNotification(InformerNotification notification)
     {
-        if (notification is InformerSynced or InformerResynced)
+        if (notification.Source != Pods)
         {
-            if (notification.Source == Services)
-            {
-                foreach (var key in notification.Cache.Keys) Enqueue(key);
-            }
-
+            EnqueueKeysOf(notification); // a Service, or an Endpoints named after its Service
             return;
         }
 
-        foreach (var obj in Changed(notification))
+        foreach (var pod in Changed(notification))
         {
-            if (notification.Source == Pods)
-            {
-                EnqueueServicesSelecting(obj);
-            }
-            else
-            {
-                Enqueue(CacheKeys.Of(obj)); // a Service, or an Endpoints named after its Service
-            }
+            EnqueueServicesSelecting(pod);
         }
     }
 

@@ -82,6 +82,18 @@ public abstract class ControllerBase : ReceiveActor, IWithTimers
         _ => [],
     };
 
+    /// <summary>For an informer of the controller's own kind: every key on a sync or resync, else the changed object's key.</summary>
+    protected void EnqueueKeysOf(InformerNotification notification)
+    {
+        if (notification is InformerSynced or InformerResynced)
+        {
+            foreach (var key in notification.Cache.Keys) Enqueue(key);
+            return;
+        }
+
+        foreach (var obj in Changed(notification)) Enqueue(CacheKeys.Of(obj));
+    }
+
     /// <summary>Maps one informer notification to the keys to sync (with <see cref="Enqueue"/>); the cache is already updated.</summary>
     protected abstract void OnNotification(InformerNotification notification);
 

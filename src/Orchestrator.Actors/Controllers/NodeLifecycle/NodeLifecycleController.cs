@@ -69,21 +69,12 @@ public sealed class NodeLifecycleController : ControllerBase
         }
         else if (notification.Source == Nodes)
         {
-            switch (notification)
+            if (notification is ObjectDeleted deleted)
             {
-                case InformerSynced or InformerResynced:
-                    EnqueueAllNodes();
-                    break;
-                case ObjectAdded added:
-                    Enqueue(CacheKeys.Of(added.Object));
-                    break;
-                case ObjectUpdated updated:
-                    Enqueue(CacheKeys.Of(updated.New));
-                    break;
-                case ObjectDeleted deleted:
-                    _heartbeats.Remove(CacheKeys.Of(deleted.LastState));
-                    break;
+                _heartbeats.Remove(CacheKeys.Of(deleted.LastState));
             }
+
+            EnqueueKeysOf(notification);
         }
         else if (notification is ObjectAdded { Object: Pod { Spec.NodeName: { Length: > 0 } node } })
         {

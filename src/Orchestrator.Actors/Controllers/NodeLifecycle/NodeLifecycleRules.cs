@@ -1,3 +1,4 @@
+using Orchestrator.Actors.Scheduling.Plugins;
 using Orchestrator.Model.Core.V1;
 
 namespace Orchestrator.Actors.Controllers.NodeLifecycle;
@@ -12,7 +13,7 @@ public static class NodeLifecycleRules
     public const string NotReadyTaint = "node.kubernetes.io/not-ready";
 
     /// <summary>The effect of both taints: running pods are evicted after their toleration.</summary>
-    public const string NoExecute = "NoExecute";
+    public const string NoExecute = Tolerations.NoExecute;
 
     /// <summary>Reason of the Ready=Unknown this controller writes.</summary>
     public const string NodeStatusUnknown = "NodeStatusUnknown";
@@ -84,7 +85,7 @@ public static class NodeLifecycleRules
         TimeSpan? earliest = null;
         foreach (var taint in taints.Where(t => t.Effect == NoExecute))
         {
-            var matching = (pod.Spec.Tolerations ?? []).Where(t => Tolerates(t, taint)).ToList();
+            var matching = (pod.Spec.Tolerations ?? []).Where(t => Tolerations.Tolerates(t, taint)).ToList();
             long? seconds = matching.Count == 0
                 ? (taint.Key is UnreachableTaint or NotReadyTaint ? defaultTolerationSeconds : 0)
                 : matching.Any(t => t.TolerationSeconds is null) ? null : matching.Min(t => t.TolerationSeconds!.Value);
@@ -98,26 +99,5 @@ public static class NodeLifecycleRules
         }
 
         return earliest;
-    }
-
-    /// <summary>True when <paramref name="toleration"/> tolerates <paramref name="taint"/>.</summary>
-    public static bool Tolerates(Toleration toleration, Taint taint)
-    {
-        if (!string.IsNullOrEmpty(toleration.Effect) && toleration.Effect != taint.Effect)
-        {
-            return false;
-        }
-
-        if (string.IsNullOrEmpty(toleration.Key))
-        {
-            return toleration.Operator == "Exists";
-        }
-
-        if (toleration.Key != taint.Key)
-        {
-            return false;
-        }
-
-        return toleration.Operator == "Exists" || (toleration.Value ?? "") == (taint.Value ?? "");
     }
 }

@@ -49,22 +49,12 @@ public sealed class ReplicaSetController : ControllerBase
 
     private void OnReplicaSetNotification(InformerNotification notification)
     {
-        switch (notification)
+        if (notification is ObjectDeleted deleted)
         {
-            case InformerSynced or InformerResynced:
-                foreach (var key in notification.Cache.Keys) Enqueue(key);
-                break;
-            case ObjectAdded added:
-                Enqueue(CacheKeys.Of(added.Object));
-                break;
-            case ObjectUpdated updated:
-                Enqueue(CacheKeys.Of(updated.New));
-                break;
-            case ObjectDeleted deleted:
-                Expectations.Forget(CacheKeys.Of(deleted.LastState));
-                Enqueue(CacheKeys.Of(deleted.LastState));
-                break;
+            Expectations.Forget(CacheKeys.Of(deleted.LastState));
         }
+
+        EnqueueKeysOf(notification);
     }
 
     private void OnPodNotification(InformerNotification notification)

@@ -31,6 +31,25 @@ public sealed class DeploymentControllerSpec : ScenarioSpec
         Assert.NotNull(rs.Spec.Selector!.MatchLabels![TemplateHash.Label]);
     }
 
+    [Fact]
+    public async Task Scaling_a_Deployment_resizes_its_one_ReplicaSet()
+    {
+        StartControllers();
+        var d = await Created(TestWorkloads.Deployment("web", 2, node: "sim-1"));
+        await AwaitRolledOut(d, V1);
+
+        foreach (var replicas in new[] { 7, 3 })
+        {
+            var current = await Current(d);
+            current.Spec.Replicas = replicas;
+            Assert.True((await Update(current)).IsSuccess);
+            await AwaitRolledOut(current, V1);
+            var rs = Assert.Single(await ReplicaSetsOf(d));
+            Assert.Equal(replicas, rs.Spec.Replicas);
+            Assert.Equal("1", rs.Metadata.Annotation(Revisions.Annotation)); // a scale is not a new revision
+        }
+    }
+
     [Theory]
     [InlineData("2", "1")]
     [InlineData("25%", "25%")]

@@ -72,20 +72,6 @@ public sealed class NodeLifecycleRulesSpec
         Assert.Equal(TimeSpan.Zero, NodeLifecycleRules.EvictionIn(pod, [new Taint { Key = "maintenance", Effect = "NoExecute", TimeAdded = T0 }], 300, T0));
     }
 
-    [Theory]
-    [InlineData("k", "Equal", "v", "NoExecute", true)]
-    [InlineData("k", "Equal", "other", "NoExecute", false)]
-    [InlineData("k", "Exists", null, "", true)]
-    [InlineData("", "Exists", null, "", true)]
-    [InlineData("k", "Exists", null, "NoSchedule", false)]
-    [InlineData("x", "Exists", null, "NoExecute", false)]
-    public void Tolerations_match_taints_by_key_value_operator_and_effect(string key, string op, string? value, string effect, bool expected)
-    {
-        var toleration = new Toleration { Key = key, Operator = op, Value = value, Effect = effect };
-
-        Assert.Equal(expected, NodeLifecycleRules.Tolerates(toleration, new Taint { Key = "k", Value = "v", Effect = "NoExecute" }));
-    }
-
     private static Node ReadyNode() => new()
     {
         Metadata = { Name = "n1" },
