@@ -32,7 +32,7 @@ public sealed class DockerRestartTests(DockerFixture fixture) : NodeAgentDockerT
     {
         StartAgent();
         await StoreRef.Created(Pod("steady", NodeName, DockerFixture.BusyboxImage, "sh", "-c", "trap 'exit 0' TERM; while true; do sleep 1 & wait $!; done"), Request);
-        var before = await AwaitPod(p => p.Status?.Phase == PodPhase.Running && p.Status.ContainerStatuses?.SingleOrDefault()?.State?.Running is not null,
+        var before = await AwaitPodAsync("steady", p => p.Status?.Phase == PodPhase.Running && p.Status.ContainerStatuses?.SingleOrDefault()?.State?.Running is not null,
             "the pod runs");
         var oldSandbox = await RunningSandboxAsync();
         Assert.NotNull(oldSandbox);
@@ -86,17 +86,6 @@ public sealed class DockerRestartTests(DockerFixture fixture) : NodeAgentDockerT
             Assert.True(node is not null && predicate(node), what);
         }, Long, TimeSpan.FromMilliseconds(200));
         return node!;
-    }
-
-    private async Task<Pod> AwaitPod(Func<Pod, bool> predicate, string what)
-    {
-        Pod? pod = null;
-        await AwaitAssertAsync(async () =>
-        {
-            pod = await StoreRef.Read<Pod>(PodKey("steady"), Request);
-            Assert.True(pod is not null && predicate(pod), what);
-        }, Long, TimeSpan.FromMilliseconds(200));
-        return pod!;
     }
 
     /// <summary>SIGTERM to the daemon the set-up script started, then wait for the process to be gone.</summary>
