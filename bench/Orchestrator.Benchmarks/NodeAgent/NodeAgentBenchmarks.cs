@@ -173,7 +173,7 @@ internal static class NodeAgentBenchmarks
             var pod = new PodIdentity(Guid.NewGuid().ToString("N"), "default", $"floor-{i}");
             var sandbox = await runtime.CreateSandboxAsync(pod, CancellationToken.None).ConfigureAwait(false);
             var launch = new ContainerLaunch { Name = "main", Image = BusyboxImage, Command = ["sleep", "3600"] };
-            await runtime.EnsureImageAsync(BusyboxImage, "IfNotPresent", CancellationToken.None).ConfigureAwait(false);
+            await runtime.EnsureImageAsync(BusyboxImage, "IfNotPresent", null, CancellationToken.None).ConfigureAwait(false);
             var id = await runtime.CreateContainerAsync(pod, sandbox.Id, launch, CancellationToken.None).ConfigureAwait(false);
             await runtime.StartContainerAsync(id, CancellationToken.None).ConfigureAwait(false);
             await runtime.InspectContainerAsync(id, CancellationToken.None).ConfigureAwait(false);

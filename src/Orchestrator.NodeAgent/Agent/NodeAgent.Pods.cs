@@ -221,7 +221,11 @@ public sealed partial class NodeAgent
             WriteEvent(pod, "Scheduled", $"Successfully assigned {key} to {NodeName}", "Normal", null);
         }
 
-        var worker = Context.ActorOf(PodWorker.Props(ObjectCodec.Copy(pod), _runtime, Self, _workerSettings, dependencies), "pod-" + uid);
+        var copy = ObjectCodec.Copy(pod);
+        // The downward API's status.hostIP is this node's address even before the first status is written.
+        copy.Status ??= new PodStatus();
+        copy.Status.HostIP ??= NodeObjects.InternalIp;
+        var worker = Context.ActorOf(PodWorker.Props(copy, _runtime, Self, _workerSettings, dependencies), "pod-" + uid);
         Context.Watch(worker);
         var containers = (pod.Spec.InitContainers ?? []).Concat(pod.Spec.Containers).Select(c => c.Name).ToList();
         _pods[uid] = new PodEntry(worker, pod.Metadata.Namespace ?? "default", pod.Metadata.Name ?? "", containers) { Labels = pod.Metadata.Labels };

@@ -185,13 +185,15 @@ public sealed partial class PodWorker : ReceiveActor, IWithTimers
         string imageId;
         try
         {
-            if (pullPolicy != "Never")
+            // As the kubelet: Pulling only when a pull really starts, else "already present".
+            var pulled = false;
+            imageId = await _runtime.EnsureImageAsync(launch.Image, pullPolicy, () =>
             {
+                pulled = true;
                 Emit("Pulling", $"Pulling image \"{launch.Image}\"", name, warning: false);
-            }
-
-            imageId = await _runtime.EnsureImageAsync(launch.Image, pullPolicy, cancellationToken).ConfigureAwait(false);
-            Emit("Pulled", $"Container image \"{launch.Image}\" is present on the machine", name, warning: false);
+            }, cancellationToken).ConfigureAwait(false);
+            Emit("Pulled", pulled ? $"Successfully pulled image \"{launch.Image}\"" : $"Container image \"{launch.Image}\" already present on machine",
+                name, warning: false);
         }
         catch (ImagePullException ex)
         {

@@ -26,7 +26,7 @@ public sealed class DockerContainerRuntime(DockerClient docker, DockerContainerR
     /// <inheritdoc />
     public async Task<SandboxInfo> CreateSandboxAsync(PodIdentity pod, CancellationToken cancellationToken)
     {
-        await EnsureImageAsync(options.SandboxImage, "IfNotPresent", cancellationToken).ConfigureAwait(false);
+        await EnsureImageAsync(options.SandboxImage, "IfNotPresent", null, cancellationToken).ConfigureAwait(false);
         var request = new ContainerCreateRequest
         {
             Image = options.SandboxImage,
@@ -224,7 +224,7 @@ public sealed class DockerContainerRuntime(DockerClient docker, DockerContainerR
     }
 
     /// <inheritdoc />
-    public async Task<string> EnsureImageAsync(string image, string pullPolicy, CancellationToken cancellationToken)
+    public async Task<string> EnsureImageAsync(string image, string pullPolicy, Action? pulling, CancellationToken cancellationToken)
     {
         if (!string.Equals(pullPolicy, "Always", StringComparison.Ordinal))
         {
@@ -243,6 +243,7 @@ public sealed class DockerContainerRuntime(DockerClient docker, DockerContainerR
             }
         }
 
+        pulling?.Invoke();
         try
         {
             await docker.Images.PullAsync(image, cancellationToken: cancellationToken).ConfigureAwait(false);

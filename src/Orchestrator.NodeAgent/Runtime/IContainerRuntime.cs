@@ -50,9 +50,10 @@ public interface IContainerRuntime
 
     /// <summary>
     /// Makes the image present as <paramref name="pullPolicy"/> (Always, IfNotPresent, Never) demands and
-    /// returns its id; fails with <see cref="ImagePullException"/> carrying the daemon's message.
+    /// returns its id; fails with <see cref="ImagePullException"/> carrying the daemon's message. <paramref name="pulling"/>
+    /// is called just before a pull starts (not when the image is present and the policy allows using it).
     /// </summary>
-    Task<string> EnsureImageAsync(string image, string pullPolicy, CancellationToken cancellationToken);
+    Task<string> EnsureImageAsync(string image, string pullPolicy, Action? pulling, CancellationToken cancellationToken);
 }
 
 /// <summary>Who a pod is, as its containers' labels record it.</summary>

@@ -221,9 +221,15 @@ public sealed class RecordingContainerRuntime : IContainerRuntime
     }
 
     /// <inheritdoc />
-    public Task<string> EnsureImageAsync(string image, string pullPolicy, CancellationToken cancellationToken)
+    public Task<string> EnsureImageAsync(string image, string pullPolicy, Action? pulling, CancellationToken cancellationToken)
     {
         Record($"EnsureImage {image} {pullPolicy}");
+        if (pullPolicy != "Never")
+        {
+            // No image is ever present here: every allowed pull happens.
+            pulling?.Invoke();
+        }
+
         return PullFailure(image) is { } message
             ? Task.FromException<string>(new ImagePullException("ErrImagePull", message))
             : Task.FromResult("sha256:" + image);

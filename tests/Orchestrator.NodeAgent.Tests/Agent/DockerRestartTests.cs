@@ -32,7 +32,7 @@ public sealed class DockerRestartTests(DockerFixture fixture) : NodeAgentDockerT
     {
         StartAgent();
         await StoreRef.Created(Pod("steady", NodeName, DockerFixture.BusyboxImage, "sh", "-c", "trap 'exit 0' TERM; while true; do sleep 1 & wait $!; done"), Request);
-        var before = await AwaitPod(p => p.Status?.Phase == PodPhase.Running && p.Status.ContainerStatuses?.SingleOrDefault()?.State?.Running is not null,
+        var before = await AwaitPodAsync("steady", p => p.Status?.Phase == PodPhase.Running && p.Status.ContainerStatuses?.SingleOrDefault()?.State?.Running is not null,
             "the pod runs");
         var oldSandbox = await RunningSandboxAsync();
         Assert.NotNull(oldSandbox);
@@ -51,16 +51,22 @@ public sealed class DockerRestartTests(DockerFixture fixture) : NodeAgentDockerT
 
         var up = await AwaitNode(n => ReadyOf(n)?.Status == "True", "the Node is Ready again");
         Assert.Equal(NodeObjects.ReadyReason, ReadyOf(up)!.Reason);
-        var after = await AwaitPod(p => p.Status?.Phase == PodPhase.Running
-                && p.Status.ContainerStatuses?.SingleOrDefault() is { State.Running: not null } status
-                && status.ContainerID != before.Status!.ContainerStatuses![0].ContainerID,
-            "the pod runs again in a new container");
-        Assert.True(after.Status!.ContainerStatuses![0].RestartCount >= 1, "the restart is counted");
-        var newSandbox = await RunningSandboxAsync();
-        Assert.NotNull(newSandbox);
-        Assert.NotEqual(oldSandbox, newSandbox);
-        var app = await Docker.Containers.InspectAsync(after.Status.ContainerStatuses[0].DockerId());
-        Assert.Equal($"container:{newSandbox}", app.HostConfig?.NetworkMode);
+        // A restart can land in the old sandbox just before the engine kills it too, so wait for the settled state:
+        // the pod's container runs in a running sandbox that is not the old one.
+        await AwaitAssertAsync(async () =>
+        {
+            var pod = await StoreRef.Read<Pod>(PodKey("steady"), Request);
+            var status = pod?.Status?.ContainerStatuses?.SingleOrDefault();
+            Assert.True(pod?.Status?.Phase == PodPhase.Running && status?.State?.Running is not null, "the pod runs");
+            Assert.NotEqual(before.Status!.ContainerStatuses![0].ContainerID, status!.ContainerID);
+            Assert.True(status.RestartCount >= 1, "the restart is counted");
+            var newSandbox = await RunningSandboxAsync();
+            Assert.NotNull(newSandbox);
+            Assert.NotEqual(oldSandbox, newSandbox);
+            var app = await Docker.Containers.InspectAsync(status.DockerId());
+            Assert.True(app.State?.Running, "the app container runs");
+            Assert.Equal($"container:{newSandbox}", app.HostConfig?.NetworkMode);
+        }, Long, TimeSpan.FromMilliseconds(200));
     }
 
     private async Task<string?> RunningSandboxAsync()
@@ -80,17 +86,6 @@ public sealed class DockerRestartTests(DockerFixture fixture) : NodeAgentDockerT
             Assert.True(node is not null && predicate(node), what);
         }, Long, TimeSpan.FromMilliseconds(200));
         return node!;
-    }
-
-    private async Task<Pod> AwaitPod(Func<Pod, bool> predicate, string what)
-    {
-        Pod? pod = null;
-        await AwaitAssertAsync(async () =>
-        {
-            pod = await StoreRef.Read<Pod>(PodKey("steady"), Request);
-            Assert.True(pod is not null && predicate(pod), what);
-        }, Long, TimeSpan.FromMilliseconds(200));
-        return pod!;
     }
 
     /// <summary>SIGTERM to the daemon the set-up script started, then wait for the process to be gone.</summary>

@@ -1,3 +1,4 @@
+using Orchestrator.Model.Core.V1;
 using Orchestrator.NodeAgent.Agent;
 using Orchestrator.NodeAgent.Docker;
 using Orchestrator.NodeAgent.Pods;
@@ -56,6 +57,18 @@ public abstract class NodeAgentDockerTestBase : TestKit.TestKit
     protected IActorRef StartAgent(string name = "agent", Func<NodeAgentSettings, NodeAgentSettings>? configure = null) =>
         Sys.ActorOf(NodeAgent.Agent.NodeAgent.Props(StoreRef, ContainerRuntime, (configure ?? (s => s))(Settings(NodeName)), new DockerRuntimeProbe(Fixture.Client),
             new PodWorkerSettings { EmptyDirRoot = VolumeRoot }), name);
+
+    /// <summary>Reads the pod <c>default/&lt;name&gt;</c> from the store until <paramref name="predicate"/> holds.</summary>
+    protected async Task<Pod> AwaitPodAsync(string name, Func<Pod, bool> predicate, string what)
+    {
+        Pod? pod = null;
+        await AwaitAssertAsync(async () =>
+        {
+            pod = await StoreRef.Read<Pod>(PodKey(name), Request);
+            Assert.True(pod is not null && predicate(pod), what);
+        }, Long, TimeSpan.FromMilliseconds(200));
+        return pod!;
+    }
 
     protected async Task<IReadOnlyList<ContainerSummary>> CaseContainersAsync() =>
         await Docker.Containers.ListAsync(DockerFilters.ForLabel(DockerFixture.CaseLabel, CaseId), all: true);

@@ -79,6 +79,28 @@ public sealed class NodeAgentDockerTests(DockerFixture fixture) : NodeAgentDocke
         await AwaitAssertAsync(async () => Assert.Empty(await CaseContainersAsync()), Long, TimeSpan.FromMilliseconds(200));
     }
 
+    [Fact]
+    public async Task The_downward_API_gives_the_container_its_pod_IP_host_IP_node_and_names()
+    {
+        StartAgent();
+        var pod = Pod("downward", NodeName, DockerFixture.BusyboxImage, "sh", "-c",
+            "echo \"$POD_IP $HOST_IP $NODE $NAME $NS\"; trap 'exit 0' TERM; while true; do sleep 1 & wait $!; done");
+        EnvVar Field(string name, string path) => new() { Name = name, ValueFrom = new EnvVarSource { FieldRef = new ObjectFieldSelector { FieldPath = path } } };
+        pod.Spec.Containers[0].Env =
+            [Field("POD_IP", "status.podIP"), Field("HOST_IP", "status.hostIP"), Field("NODE", "spec.nodeName"), Field("NAME", "metadata.name"), Field("NS", "metadata.namespace")];
+        await StoreRef.Created(pod, Request);
+        var running = await AwaitRunning("downward", p => p.Status?.PodIP is not null);
+
+        var id = running.Status!.ContainerStatuses![0].ContainerID!["docker://".Length..];
+        string output = "";
+        await AwaitAssertAsync(async () =>
+        {
+            output = (await Docker.Containers.ReadLogsAsync(id)).Stdout;
+            Assert.NotEmpty(output);
+        }, Long, TimeSpan.FromMilliseconds(200));
+        Assert.Equal($"{running.Status.PodIP} 127.0.0.1 {NodeName} downward default\n", output);
+    }
+
     private async Task<Pod> AwaitRunning(string name, Func<Pod, bool> also)
     {
         Pod? running = null;

@@ -42,11 +42,8 @@ public sealed class NodeAgentLogsDockerTests(DockerFixture fixture) : NodeAgentD
         pod.Spec.Volumes = [new Volume { Name = "work", EmptyDir = new EmptyDirVolumeSource() }];
         pod.Spec.Containers[0].VolumeMounts = [new VolumeMount { Name = "work", MountPath = "/work" }];
         await StoreRef.Created(pod, Request);
-        await AwaitAssertAsync(async () =>
-        {
-            var stored = await StoreRef.Read<Pod>(PodKey("twice"), Request);
-            Assert.True(stored?.Status?.ContainerStatuses?.SingleOrDefault() is { RestartCount: 1, State.Running: not null }, "running after one restart");
-        }, Long, TimeSpan.FromMilliseconds(200));
+        await AwaitPodAsync("twice", p => p.Status?.ContainerStatuses?.SingleOrDefault() is { RestartCount: 1, State.Running: not null },
+            "running after one restart");
 
         var current = await AwaitLogs(agent, new GetContainerLogs("default", "twice", "main"), text => text.Length > 0);
         Assert.Equal("second run\n", current.Text);
@@ -102,12 +99,8 @@ public sealed class NodeAgentLogsDockerTests(DockerFixture fixture) : NodeAgentD
         return int.Parse(line["tick ".Length..], System.Globalization.CultureInfo.InvariantCulture);
     }
 
-    private async Task AwaitRunning(string name) =>
-        await AwaitAssertAsync(async () =>
-        {
-            var pod = await StoreRef.Read<Pod>(PodKey(name), Request);
-            Assert.True(pod?.Status?.ContainerStatuses?.SingleOrDefault()?.State?.Running is not null, $"{name} runs");
-        }, Long, TimeSpan.FromMilliseconds(200));
+    private Task<Pod> AwaitRunning(string name) =>
+        AwaitPodAsync(name, p => p.Status?.ContainerStatuses?.SingleOrDefault()?.State?.Running is not null, $"{name} runs");
 
     /// <summary>Asks until the output satisfies <paramref name="complete"/> (the container may not have written it all yet).</summary>
     private async Task<Logs> AwaitLogs(IActorRef agent, GetContainerLogs request, Func<string, bool> complete)

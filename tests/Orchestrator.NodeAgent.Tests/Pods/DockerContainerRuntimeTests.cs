@@ -65,16 +65,19 @@ public sealed class DockerContainerRuntimeTests(DockerFixture fixture) : PodWork
     [InlineData(DockerFixture.Registry + "/orchestrator/busybox:1", "Always")]
     public async Task An_image_is_made_present_per_pull_policy(string image, string policy)
     {
-        var id = await Runtime.EnsureImageAsync(image, policy, CancellationToken.None);
+        var pulls = 0;
+        var id = await Runtime.EnsureImageAsync(image, policy, () => pulls++, CancellationToken.None);
 
         Assert.StartsWith("sha256:", id, StringComparison.Ordinal);
+        // A present image is used as it is unless the policy is Always.
+        Assert.Equal(policy == "Always" ? 1 : 0, pulls);
     }
 
     [Fact]
     public async Task A_missing_image_under_Never_is_not_pulled()
     {
         var error = await Assert.ThrowsAsync<ImagePullException>(() =>
-            Runtime.EnsureImageAsync($"orchestrator/absent-{CaseId}:1", "Never", CancellationToken.None));
+            Runtime.EnsureImageAsync($"orchestrator/absent-{CaseId}:1", "Never", null, CancellationToken.None));
 
         Assert.Equal("ErrImageNeverPull", error.Reason);
     }

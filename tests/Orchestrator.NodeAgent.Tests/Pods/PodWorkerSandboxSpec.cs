@@ -6,22 +6,8 @@ using Orchestrator.Runtime;
 namespace Orchestrator.NodeAgent.Tests.Pods;
 
 /// <summary>A dead sandbox, against the recording runtime: the pod starts again around a new one, as the kubelet does it.</summary>
-public sealed class PodWorkerSandboxSpec : TestKit.TestKit
+public sealed class PodWorkerSandboxSpec : PodWorkerSpecBase
 {
-    private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(10);
-    private readonly RecordingContainerRuntime _runtime = new();
-    private readonly PodWorkerSettings _settings = new()
-    {
-        BackOffBase = TimeSpan.FromMilliseconds(200),
-        BackOffCap = TimeSpan.FromSeconds(1),
-        EmptyDirRoot = Path.Combine(Path.GetTempPath(), "orch-spec-" + Guid.NewGuid().ToString("N")[..8]),
-    };
-
-    private IActorRef StartWorker(Pod pod) => Sys.ActorOf(PodWorker.Props(pod, _runtime, TestActor, _settings));
-
-    private PodStatus ExpectStatus(Func<PodStatus, bool> predicate, string hint) =>
-        FishForMessage<PodStatusChanged>(m => predicate(m.Status), Deadline, hint).Status;
-
     private int SandboxesCreated => _runtime.Calls.Count(c => c.StartsWith("CreateSandbox", StringComparison.Ordinal));
 
     [Fact]

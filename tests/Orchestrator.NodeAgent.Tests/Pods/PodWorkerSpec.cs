@@ -6,22 +6,8 @@ using Orchestrator.Runtime;
 namespace Orchestrator.NodeAgent.Tests.Pods;
 
 /// <summary>The pod worker's logic against the recording runtime: ordering, probes, termination, pull back-off.</summary>
-public sealed class PodWorkerSpec : TestKit.TestKit
+public sealed class PodWorkerSpec : PodWorkerSpecBase
 {
-    private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(10);
-    private readonly RecordingContainerRuntime _runtime = new();
-    private readonly PodWorkerSettings _settings = new()
-    {
-        BackOffBase = TimeSpan.FromMilliseconds(200),
-        BackOffCap = TimeSpan.FromSeconds(1),
-        EmptyDirRoot = Path.Combine(Path.GetTempPath(), "orch-spec-" + Guid.NewGuid().ToString("N")[..8]),
-    };
-
-    private IActorRef StartWorker(Pod pod) => Sys.ActorOf(PodWorker.Props(pod, _runtime, TestActor, _settings));
-
-    private PodStatus ExpectStatus(Func<PodStatus, bool> predicate, string hint) =>
-        FishForMessage<PodStatusChanged>(m => predicate(m.Status), Deadline, hint).Status;
-
     [Fact]
     public void Init_containers_start_one_at_a_time_and_app_containers_only_after_all_completed()
     {
