@@ -23,19 +23,21 @@ for project in tests/*/*.Tests.csproj; do
   # Normal console verbosity names every failing test with its message and stack; only those parts are shown.
   if ! dotnet test "$project" -c Release --no-build -nologo -v quiet --logger "console;verbosity=normal" >"$log" 2>&1; then status=1; fi
   grep -E '^\s*Failed [A-Za-z]' -A 25 "$log" | grep -vE '^\s+at (System|Xunit|Microsoft)\.' || true
-  grep -E '^(Passed|Failed)!|No test is available' "$log" || true
-  line=$(grep -E '^(Passed|Failed)!' "$log" | tail -n 1 || true)
-  if [ -z "$line" ] && grep -qE 'No test is available|TestAdapterPath' "$log"; then
+  # The summary of normal verbosity: "Total tests: N", "Passed: N", "Failed: N" (absent when 0).
+  total=$(grep -E '^Total tests: [0-9]+' "$log" | tail -n 1 | grep -oE '[0-9]+' || true)
+  if [ -z "$total" ] && grep -qE 'No test is available|TestAdapterPath' "$log"; then
     echo "-- $(basename "$project"): contains no tests yet"
     continue
   fi
-  if [ -z "$line" ]; then
+  if [ -z "$total" ]; then
     echo "!! $(basename "$project"): no test summary (build or runner failure)"
     tail -n 40 "$log"
     status=1
     continue
   fi
-  p=$(sed -E 's/.*Passed: *([0-9]+).*/\1/' <<<"$line"); f=$(sed -E 's/.*Failed: *([0-9]+).*/\1/' <<<"$line")
+  p=$(grep -E '^\s+Passed: [0-9]+' "$log" | tail -n 1 | grep -oE '[0-9]+' || echo 0)
+  f=$(grep -E '^\s+Failed: [0-9]+' "$log" | tail -n 1 | grep -oE '[0-9]+' || echo 0)
+  echo "-- $(basename "$project" .csproj): $p passed, $f failed"
   passed=$((passed + p)); failed=$((failed + f))
 done
 rm -f "$log"

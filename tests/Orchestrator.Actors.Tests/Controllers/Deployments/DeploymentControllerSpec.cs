@@ -202,6 +202,8 @@ public sealed class DeploymentControllerSpec : ScenarioSpec
     public async Task A_ReplicaSet_already_holding_the_hashed_name_bumps_collisionCount_and_the_rollout_goes_on()
     {
         var spec = TestWorkloads.Deployment("web", 2, node: "sim-1");
+        // The controller hashes the template as stored, with the apiserver's defaults filled in.
+        Model.Defaulting.ObjectDefaulter.Apply(spec);
         var squatter = TestWorkloads.ReplicaSet("web-" + TemplateHash.Of(spec.Spec.Template, null), 0, node: "sim-1");
         squatter.Spec.Selector!.MatchLabels = new() { ["app"] = "other" };
         squatter.Spec.Template!.Metadata!.Labels = new() { ["app"] = "other" };
