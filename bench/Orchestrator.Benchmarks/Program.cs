@@ -13,7 +13,7 @@ using Orchestrator.Benchmarks.Store;
 //   dotnet run -c Release --project bench/Orchestrator.Benchmarks -- remote [one-way|round-trip|round-trip-64|all] [--runs N]   (starts a second process)
 //   dotnet run -c Release --project bench/Orchestrator.Benchmarks -- etcd-compare sqlite|postgresql [--runs N]   (needs `bash scripts/ensure-etcd.sh`)
 //   dotnet run -c Release --project bench/Orchestrator.Benchmarks -- node-agent [start|cpu|all] [--runs N] [--cpu-seconds S]   (needs `sudo bash scripts/ensure-docker.sh`)
-//   dotnet run -c Release --project bench/Orchestrator.Benchmarks -- scheduler [decisions|end-to-end|all] [--runs N] [--nodes N] [--pods N]   (defaults 5,000 nodes, 30,000 pods)
+//   dotnet run -c Release --project bench/Orchestrator.Benchmarks -- scheduler [decisions|decisions-spread|end-to-end|end-to-end-paced|all] [--runs N] [--nodes N] [--pods N]   (defaults 5,000 nodes, 30,000 pods)
 // The remote suite starts this program again as its peer ("remote-peer"), which is not a suite to run by hand.
 if (args.FirstOrDefault() == "remote-peer") return RemoteBenchmarks.Peer();
 var argsList = args.ToList();
