@@ -17,8 +17,8 @@ using Orchestrator.Benchmarks.Store;
 //   dotnet run -c Release --project bench/Orchestrator.Benchmarks -- node-agent [start|cpu|all] [--runs N] [--cpu-seconds S]   (needs `sudo bash scripts/ensure-docker.sh`)
 //   dotnet run -c Release --project bench/Orchestrator.Benchmarks -- cluster [removal|all] [--runs N]   (starts member processes)
 //   dotnet run -c Release --project bench/Orchestrator.Benchmarks -- sharding [local|cluster|recovery|all] [--runs N]   (cluster and recovery start two peers)
-//   dotnet run -c Release --project bench/Orchestrator.Benchmarks -- scheduler [decisions|end-to-end|all] [--runs N] [--nodes N] [--pods N]   (defaults 5,000 nodes, 30,000 pods)
 //   dotnet run -c Release --project bench/Orchestrator.Benchmarks -- controllers [converge|all] [--runs N] [--replicas N] [--nodes N]
+//   dotnet run -c Release --project bench/Orchestrator.Benchmarks -- scheduler [decisions|decisions-spread|end-to-end|end-to-end-paced|all] [--runs N] [--nodes N] [--pods N]   (defaults 5,000 nodes, 30,000 pods)
 // The remote suite starts this program again as its peer ("remote-peer"), the cluster suite as members ("cluster-peer"),
 // the sharding suite as peers ("sharding-peer"): those are not suites to run by hand.
 if (args.FirstOrDefault() == "remote-peer") return RemoteBenchmarks.Peer();

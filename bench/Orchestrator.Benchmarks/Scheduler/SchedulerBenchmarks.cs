@@ -48,7 +48,16 @@ internal static class SchedulerBenchmarks
             for (var run = 1; run <= runs; run++)
             {
                 Console.WriteLine($"== end-to-end run {run}/{runs}");
-                EndToEnd(nodes, pods, writers: 64);
+                EndToEnd(nodes, pods, writers: 64, rate: null);
+            }
+        }
+
+        if (which is "all" or "end-to-end-paced")
+        {
+            for (var run = 1; run <= runs; run++)
+            {
+                Console.WriteLine($"== end-to-end paced run {run}/{runs}");
+                EndToEnd(nodes, pods, writers: 0, rate: 400);
             }
         }
     }
@@ -119,6 +128,7 @@ internal static class SchedulerBenchmarks
         var framework = PluginRegistry.CreateFramework(new SchedulerSettings(), new Random(1));
         var infos = Enumerable.Range(0, podCount).Select(i => PodInfo.Of(NewPod(i, spread))).ToArray();
         var latencies = new double[podCount];
+        var allocated = GC.GetAllocatedBytesForCurrentThread();
         var total = Stopwatch.StartNew();
         for (var i = 0; i < podCount; i++)
         {
@@ -130,12 +140,17 @@ internal static class SchedulerBenchmarks
         }
 
         var rate = podCount / total.Elapsed.TotalSeconds;
+        var bytesPerDecision = (GC.GetAllocatedBytesForCurrentThread() - allocated) / podCount;
         Array.Sort(latencies);
-        Console.WriteLine($"   decision latency p50 {Percentile(latencies, 0.50):0.000} ms, p99 {Percentile(latencies, 0.99):0.000} ms");
+        Console.WriteLine($"   decision latency p50 {Percentile(latencies, 0.50):0.000} ms, p99 {Percentile(latencies, 0.99):0.000} ms, {bytesPerDecision:N0} bytes allocated per decision (assume included)");
         return rate;
     }
 
-    private static void EndToEnd(int nodeCount, int podCount, int writers)
+    /// <summary>
+    /// Pods created by <paramref name="writers"/> concurrent writers as fast as the store takes them, or (with
+    /// <paramref name="rate"/>) at a steady rate below the store's capacity, so latency is not queueing in the store.
+    /// </summary>
+    private static void EndToEnd(int nodeCount, int podCount, int writers, double? rate)
     {
         var system = PersistenceBenchmarks.NewSystem("memory", "scheduler-bench");
         try
@@ -143,9 +158,10 @@ internal static class SchedulerBenchmarks
             var store = system.ActorOf(ObjectStore.Props(StoreSettings.From(system.Config)), "store");
             Await(store.Ask<ObjectList>(new ListObjects("", "Pod"), _timeout));
             var setup = Stopwatch.StartNew();
-            Await(Task.WhenAll(Enumerable.Range(0, writers).Select(w => Task.Run(async () =>
+            const int nodeWriters = 64;
+            Await(Task.WhenAll(Enumerable.Range(0, nodeWriters).Select(w => Task.Run(async () =>
             {
-                for (var i = w; i < nodeCount; i += writers)
+                for (var i = w; i < nodeCount; i += nodeWriters)
                 {
                     var reply = await store.Ask<ObjectReply>(new CreateObject(NewNode(i)), _timeout).ConfigureAwait(false);
                     if (!reply.IsSuccess) throw new InvalidOperationException(reply.Error!.ToString());
@@ -165,21 +181,40 @@ internal static class SchedulerBenchmarks
 
             var created = new ConcurrentDictionary<string, long>();
             var total = Stopwatch.StartNew();
-            Await(Task.WhenAll(Enumerable.Range(0, writers).Select(w => Task.Run(async () =>
+            async Task CreatePod(int i)
             {
-                for (var i = w; i < podCount; i += writers)
+                var reply = await store.Ask<ObjectReply>(new CreateObject(NewPod(i, spread: false)), _timeout).ConfigureAwait(false);
+                if (!reply.IsSuccess) throw new InvalidOperationException(reply.Error!.ToString());
+                created[$"pod-{i}"] = Stopwatch.GetTimestamp();
+            }
+
+            if (rate is { } perSecond)
+            {
+                var pending = new List<Task>(podCount);
+                for (var i = 0; i < podCount; i++)
                 {
-                    var reply = await store.Ask<ObjectReply>(new CreateObject(NewPod(i, spread: false)), _timeout).ConfigureAwait(false);
-                    if (!reply.IsSuccess) throw new InvalidOperationException(reply.Error!.ToString());
-                    created[$"pod-{i}"] = Stopwatch.GetTimestamp();
+                    var due = TimeSpan.FromSeconds(i / perSecond) - total.Elapsed;
+                    if (due > TimeSpan.FromMilliseconds(1)) Thread.Sleep(due);
+                    pending.Add(CreatePod(i));
                 }
-            }))));
+
+                Await(Task.WhenAll(pending));
+            }
+            else
+            {
+                Await(Task.WhenAll(Enumerable.Range(0, writers).Select(w => Task.Run(async () =>
+                {
+                    for (var i = w; i < podCount; i += writers) await CreatePod(i).ConfigureAwait(false);
+                }))));
+            }
+
             var createSeconds = total.Elapsed.TotalSeconds;
             Await(allBound.Task);
             var seconds = total.Elapsed.TotalSeconds;
             var stats = Await(scheduler.Ask<SchedulerStats>(GetSchedulerStats.Instance, _timeout));
             var latencies = bound.Select(b => Stopwatch.GetElapsedTime(created.GetValueOrDefault(b.Key, b.Value), b.Value).TotalMilliseconds).Order().ToArray();
-            Console.WriteLine($"   RESULT end-to-end {podCount:N0} pods on {nodeCount:N0} nodes, {writers} writers: {podCount / seconds:N0} pods/s bound " +
+            var how = rate is null ? $"{writers} writers" : $"paced at {rate:N0} creates/s";
+            Console.WriteLine($"   RESULT end-to-end {podCount:N0} pods on {nodeCount:N0} nodes, {how}: {podCount / seconds:N0} pods/s bound " +
                               $"(all created in {createSeconds:0.0} s = {podCount / createSeconds:N0} creates/s; all bound after {seconds:0.0} s); " +
                               $"created -> bound p50 {Percentile(latencies, 0.50):0.0} ms, p99 {Percentile(latencies, 0.99):0.0} ms; " +
                               $"scheduler cycles {stats.Cycles:N0} taking {stats.CycleTime.TotalSeconds:0.00} s ({stats.Cycles / stats.CycleTime.TotalSeconds:N0} decisions/s of cycle time), " +

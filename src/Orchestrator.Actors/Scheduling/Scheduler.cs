@@ -59,7 +59,7 @@ public sealed class Scheduler : ReceiveActor, IWithTimers
         Receive<ObjectAdded>(n => HandleObject(n.Source, n.Object));
         Receive<ObjectUpdated>(n => HandleObject(n.Source, n.New));
         Receive<ObjectDeleted>(n => HandleDeleted(n.Source, n.LastState));
-        Receive<InformerResynced>(_ => { });
+        Receive<InformerResynced>(HandleResynced);
         Receive<ScheduleNext>(_ => HandleScheduleNext());
         Receive<BindCompleted>(HandleBindCompleted);
         Receive<Flush>(_ => HandleFlush());
@@ -118,6 +118,16 @@ public sealed class Scheduler : ReceiveActor, IWithTimers
         if (IsNodes(synced.Source)) _nodesSynced = true;
         else _podsSynced = true;
         Kick();
+    }
+
+    /// <summary>The level-triggered safety net: a pending pod the queue lost track of is queued again.</summary>
+    private void HandleResynced(InformerResynced resynced)
+    {
+        if (IsNodes(resynced.Source)) return;
+        foreach (var obj in resynced.Cache.Values)
+        {
+            if (obj is Pod { Spec.NodeName: null or "" } pod && _queue.Get(PodKey(pod)) is null) HandlePod(pod);
+        }
     }
 
     private void HandleObject(InformerSpec source, IKubernetesObject obj)
