@@ -44,9 +44,13 @@ public sealed class OrchUp : IAsyncDisposable
     public System.Diagnostics.Process Process => _process;
 
     /// <summary>Starts <c>orch up</c> with <paramref name="extraArgs"/> and waits until it prints its admin endpoint.</summary>
-    public static async Task<OrchUp> StartAsync(params string[] extraArgs)
+    public static Task<OrchUp> StartAsync(params string[] extraArgs) => StartAsync(null, extraArgs);
+
+    /// <summary>Like <see cref="StartAsync(string[])"/>, after <paramref name="prepare"/> has filled the working folder.</summary>
+    public static async Task<OrchUp> StartAsync(Action<string>? prepare, params string[] extraArgs)
     {
         var folder = Directory.CreateTempSubdirectory("orch-up-").FullName;
+        prepare?.Invoke(folder);
         var nodeName = "test-" + Guid.NewGuid().ToString("N")[..10];
         var process = ProgramRun.Start(ProgramRun.Orch, folder, null, ["up", "--port", "0", "--node-name", nodeName, .. extraArgs]);
         var up = new OrchUp(folder, nodeName, process);
@@ -71,6 +75,13 @@ public sealed class OrchUp : IAsyncDisposable
     /// <summary>Runs orchctl with <paramref name="stdin"/> on its standard input.</summary>
     public Task<ProgramResult> CtlWithInput(string? stdin, params string[] args) =>
         ProgramRun.RunAsync(ProgramRun.Orchctl, Folder, Timing.Dilated(TimeSpan.FromSeconds(90)), stdin, null, args);
+
+    /// <summary>Starts a long-running orchctl (such as <c>get -w</c>) in the cluster's folder; its output is read as it comes.</summary>
+    public (System.Diagnostics.Process Process, ProgramRun.OutputBuffer Output) StartCtl(params string[] args)
+    {
+        var process = ProgramRun.Start(ProgramRun.Orchctl, Folder, null, args);
+        return (process, new ProgramRun.OutputBuffer(process.StandardOutput));
+    }
 
     /// <summary>Sends SIGTERM and waits for the exit code.</summary>
     public async Task<int> StopAsync()
