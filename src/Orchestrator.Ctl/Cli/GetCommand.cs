@@ -99,7 +99,7 @@ public static class GetCommand
         await foreach (var change in stream.ReadAllAsync(cancel).ConfigureAwait(false))
         {
             var obj = (JsonObject)JsonNode.Parse(change.Object)!;
-            await context.Out.WriteAsync(printer.Print(type, [obj], context.Now(), single: true, headers: headers)).ConfigureAwait(false);
+            await context.Out.WriteAsync(printer.Print(type, [obj], context.Now(), single: true, headers: headers, alignWithHeaders: !options.NoHeaders)).ConfigureAwait(false);
             await context.Out.FlushAsync(cancel).ConfigureAwait(false);
             headers = false;
         }

@@ -12,6 +12,7 @@ namespace Orchestrator.Ctl.Connection;
 /// </summary>
 public sealed class AdminConnection : IAsyncDisposable
 {
+    private static readonly TimeSpan ProbeAfter = TimeSpan.FromSeconds(1.5);
     private readonly ActorSystem _system;
 
     private AdminConnection(ActorSystem system, IActorRef console, TimeSpan timeout)
@@ -35,8 +36,6 @@ public sealed class AdminConnection : IAsyncDisposable
     {
         if (!Address.TryParse(config.AdminAddress, out var address) || address is null || address.Host is null)
             throw new CtlException($"error: the client configuration's admin-address \"{config.AdminAddress}\" is not an address like orch.tcp://orch@127.0.0.1:2552");
-        await ProbeAsync(address.Host, address.Port ?? 0, timeout).ConfigureAwait(false);
-
         var system = ActorSystem.Create("orchctl", Config.Parse($$"""
             orchestrator {
               stdout-logging = off
@@ -53,7 +52,13 @@ public sealed class AdminConnection : IAsyncDisposable
         AdminManifests.Register(system);
         try
         {
-            var receptionist = await system.ActorSelection(config.AdminAddress + Receptionist.Path).ResolveOne(timeout).ConfigureAwait(false);
+            var resolving = system.ActorSelection(config.AdminAddress + Receptionist.Path).ResolveOne(timeout);
+            // A running cluster answers within moments. Only when it does not is the port probed, to tell "nothing
+            // listens there" (fail now) from "it listens but has not answered" (keep waiting): a probe is a connection
+            // without a handshake, which the cluster logs as an error, so it is not made on every run.
+            if (await Task.WhenAny(resolving, Task.Delay(ProbeAfter)).ConfigureAwait(false) != resolving)
+                await ProbeAsync(address.Host, address.Port ?? 0, timeout).ConfigureAwait(false);
+            var receptionist = await resolving.ConfigureAwait(false);
             var located = await receptionist.Ask<ServiceLocated>(new LocateService(AdminConsole.ServiceName), timeout).ConfigureAwait(false);
             if (located.Service is null) throw new CtlException($"error: {config.AdminAddress} runs no admin console (is it a worker node?)");
             return new AdminConnection(system, located.Service, timeout);
@@ -94,7 +99,7 @@ public sealed class AdminConnection : IAsyncDisposable
     /// <inheritdoc />
     public async ValueTask DisposeAsync() => await _system.Terminate().ConfigureAwait(false);
 
-    /// <summary>A refused TCP connection is told apart from a silent one (wrong secret, firewall) before any handshake.</summary>
+    /// <summary>A refused TCP connection, told apart from a refused handshake (wrong secret).</summary>
     private static async Task ProbeAsync(string host, int port, TimeSpan timeout)
     {
         using var client = new TcpClient();

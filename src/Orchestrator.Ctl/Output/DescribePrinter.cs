@@ -11,7 +11,7 @@ namespace Orchestrator.Ctl.Output;
 /// </summary>
 public static class DescribePrinter
 {
-    private const int LabelWidth = 16;
+    private const int LabelWidth = 20;
 
     /// <summary>The description of one object and its events.</summary>
     public static string Print(JsonObject obj, IReadOnlyList<JsonObject> events, DateTimeOffset now)
@@ -24,8 +24,9 @@ public static class DescribePrinter
         Field(text, "CreationTimestamp:", Str(obj, "metadata.creationTimestamp"));
         if (Str(obj, "metadata.deletionTimestamp") is { } deleting) Field(text, "Deleting:", deleting);
         if (Str(obj, "kind") == "Pod") Pod(text, obj);
-        Section(text, "Spec:", At(obj, "spec"));
-        Section(text, "Status:", At(obj, "status"));
+        // Everything else in the object (spec, status, data, ...) as YAML under its title-cased name.
+        foreach (var (key, value) in obj.Where(p => p.Key is not ("apiVersion" or "kind" or "metadata")))
+            Section(text, char.ToUpperInvariant(key[0]) + key[1..] + ":", value);
         Events(text, events, now);
         return text.ToString();
     }
@@ -88,7 +89,13 @@ public static class DescribePrinter
 
     private static void Section(StringBuilder text, string label, JsonNode? node)
     {
-        if (node is not JsonObject { Count: > 0 }) return;
+        if (node is null or JsonObject { Count: 0 } or JsonArray { Count: 0 }) return;
+        if (node is JsonValue scalar)
+        {
+            Field(text, label, scalar.GetValueKind() == System.Text.Json.JsonValueKind.String ? scalar.GetValue<string>() : scalar.ToJsonString());
+            return;
+        }
+
         text.Append(label).Append('\n');
         foreach (var line in ManifestSerializer.NodeToYaml(node).Split('\n', StringSplitOptions.RemoveEmptyEntries))
         {

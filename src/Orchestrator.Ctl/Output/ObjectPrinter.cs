@@ -21,12 +21,12 @@ public sealed class ObjectPrinter(OutputFormat format, bool allNamespaces)
     /// The text for <paramref name="items"/> of <paramref name="type"/>. <paramref name="single"/> prints one object
     /// (not a List) in YAML/JSON; <paramref name="prefixNames"/> writes NAME as <c>kind/name</c> (several kinds in one get).
     /// </summary>
-    public string Print(ResourceType type, IReadOnlyList<JsonObject> items, DateTimeOffset now, bool single = false, bool prefixNames = false, bool headers = true) => format switch
+    public string Print(ResourceType type, IReadOnlyList<JsonObject> items, DateTimeOffset now, bool single = false, bool prefixNames = false, bool headers = true, bool alignWithHeaders = false) => format switch
     {
         OutputFormat.Json => (single && items.Count == 1 ? items[0] : List(items)).ToJsonString(Indented) + "\n",
         OutputFormat.Yaml => ManifestSerializer.NodeToYaml(single && items.Count == 1 ? items[0] : List(items)),
         OutputFormat.Name => string.Concat(items.Select(i => ResourceName(type, Json.Str(i, "metadata.name") ?? "") + "\n")),
-        _ => Rows(type, items, now, prefixNames).Render(headers),
+        _ => Rows(type, items, now, prefixNames).Render(headers, alignWithHeaders),
     };
 
     /// <summary>The table of <paramref name="items"/>.</summary>

@@ -24,11 +24,15 @@ public sealed class Table(IReadOnlyList<string> headers)
         _rows.Add(cells);
     }
 
-    /// <summary>The table as text, one line per row, with or without the header line.</summary>
-    public string Render(bool withHeaders = true)
+    /// <summary>
+    /// The table as text, one line per row, with or without the header line. <paramref name="alignWithHeaders"/> sizes
+    /// the columns for the headers too when they are not printed (rows printed under an earlier header, as by a watch).
+    /// </summary>
+    public string Render(bool withHeaders = true, bool alignWithHeaders = false)
     {
         var all = withHeaders ? _rows.Prepend(Headers).ToList() : _rows;
-        var widths = Enumerable.Range(0, Headers.Count).Select(c => all.Count == 0 ? 0 : all.Max(r => r[c].Length)).ToArray();
+        var sized = withHeaders || !alignWithHeaders ? all : _rows.Prepend(Headers).ToList();
+        var widths = Enumerable.Range(0, Headers.Count).Select(c => sized.Count == 0 ? 0 : sized.Max(r => r[c].Length)).ToArray();
         var text = new StringBuilder();
         foreach (var row in all)
         {

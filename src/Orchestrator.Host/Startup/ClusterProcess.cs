@@ -27,7 +27,8 @@ public sealed class ClusterProcess(ProcessOptions options, TextWriter output)
         else config = WithSecretAndJournal(config, settings);
 
         var docker = settings.RunNodeAgent || isNode ? await DockerCheck.RequireAsync(settings.DockerCheckTimeout).ConfigureAwait(false) : default;
-        var system = CreateSystem(settings.SystemName, config);
+        using var logging = HostLogging.Create(config, options.Kind);
+        var system = CreateSystem(settings.SystemName, config, logging);
         using var signals = StopOnSignals(system);
         ControlPlane? controlPlane = null;
         IActorRef store;
@@ -93,11 +94,11 @@ public sealed class ClusterProcess(ProcessOptions options, TextWriter output)
         return extra.Count == 0 ? config : Config.FromDictionary(extra).WithFallback(config).Resolve();
     }
 
-    private static ActorSystem CreateSystem(string name, Config config)
+    private static ActorSystem CreateSystem(string name, Config config, Microsoft.Extensions.Logging.ILoggerFactory? logging)
     {
         try
         {
-            return ActorSystem.Create(name, config);
+            return ActorSystem.Create(name, config, logging);
         }
         catch (InvalidOperationException e) when (e.InnerException is SocketException { SocketErrorCode: SocketError.AddressAlreadyInUse })
         {

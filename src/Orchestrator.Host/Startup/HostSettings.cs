@@ -23,7 +23,7 @@ public sealed record HostSettings
     public TimeSpan DemoWait { get; init; } = TimeSpan.FromMinutes(3);
 
     /// <summary>How long to wait for the Docker engine at start.</summary>
-    public TimeSpan DockerCheckTimeout { get; init; } = TimeSpan.FromSeconds(5);
+    public TimeSpan DockerCheckTimeout { get; init; } = TimeSpan.FromSeconds(30);
 
     /// <summary>How long <c>node</c> waits for the seed.</summary>
     public TimeSpan JoinTimeout { get; init; } = TimeSpan.FromSeconds(10);

@@ -27,6 +27,14 @@ public sealed class TableTests
     }
 
     [Fact]
+    public void Rows_printed_under_an_earlier_header_keep_the_headers_widths()
+    {
+        var table = new Table(["NAME", "DATA", "AGE"]);
+        table.Add(["w1", "1", "2s"]);
+        Assert.Equal("w1     1      2s\n", table.Render(withHeaders: false, alignWithHeaders: true));
+    }
+
+    [Fact]
     public void A_row_with_the_wrong_number_of_cells_is_refused() =>
         Assert.Throws<ArgumentException>(() => new Table(["A", "B"]).Add(["only one"]));
 }

@@ -19,10 +19,13 @@ public sealed class OrchUp : IAsyncDisposable
     private readonly ProgramRun.OutputBuffer _stdout;
     private readonly ProgramRun.OutputBuffer _stderr;
 
-    private OrchUp(string folder, string nodeName, System.Diagnostics.Process process)
+    private readonly bool _keepFolder;
+
+    private OrchUp(string folder, string nodeName, System.Diagnostics.Process process, bool keepFolder)
     {
         Folder = folder;
         NodeName = nodeName;
+        _keepFolder = keepFolder;
         _process = process;
         _stdout = new ProgramRun.OutputBuffer(process.StandardOutput);
         _stderr = new ProgramRun.OutputBuffer(process.StandardError);
@@ -31,7 +34,7 @@ public sealed class OrchUp : IAsyncDisposable
     /// <summary>The process's working folder (its data folder is <c>.orch</c> inside).</summary>
     public string Folder { get; }
 
-    /// <summary>The name of its node.</summary>
+    /// <summary>The name of its node (<c>up</c> processes only; their names start with <c>test-</c>).</summary>
     public string NodeName { get; }
 
     /// <summary>Timing of the current environment (CI dilates).</summary>
@@ -44,19 +47,38 @@ public sealed class OrchUp : IAsyncDisposable
     public System.Diagnostics.Process Process => _process;
 
     /// <summary>Starts <c>orch up</c> with <paramref name="extraArgs"/> and waits until it prints its admin endpoint.</summary>
-    public static async Task<OrchUp> StartAsync(params string[] extraArgs)
+    public static Task<OrchUp> StartAsync(params string[] extraArgs) => StartAsync(null, extraArgs);
+
+    /// <summary>Like <see cref="StartAsync(string[])"/>, after <paramref name="prepare"/> has filled the working folder.</summary>
+    public static Task<OrchUp> StartAsync(Action<string>? prepare, params string[] extraArgs)
     {
-        var folder = Directory.CreateTempSubdirectory("orch-up-").FullName;
         var nodeName = "test-" + Guid.NewGuid().ToString("N")[..10];
-        var process = ProgramRun.Start(ProgramRun.Orch, folder, null, ["up", "--port", "0", "--node-name", nodeName, .. extraArgs]);
-        var up = new OrchUp(folder, nodeName, process);
+        return LaunchAsync(["up", "--port", "0", "--node-name", nodeName, .. extraArgs], null, prepare, nodeName, null, keepFolder: false);
+    }
+
+    /// <summary>
+    /// Starts <c>orch</c> with <paramref name="args"/> (e.g. <c>host --config host.conf</c>) in a new folder, or in
+    /// <paramref name="existingFolder"/> to restart a process on its state; <paramref name="keepFolder"/> leaves the
+    /// folder for such a restart.
+    /// </summary>
+    public static Task<OrchUp> StartCommandAsync(string[] args, IReadOnlyDictionary<string, string>? environment, Action<string>? prepare,
+        string? existingFolder = null, bool keepFolder = false) =>
+        LaunchAsync(args, environment, prepare, "none-" + Guid.NewGuid().ToString("N")[..10], existingFolder, keepFolder);
+
+    private static async Task<OrchUp> LaunchAsync(string[] args, IReadOnlyDictionary<string, string>? environment, Action<string>? prepare,
+        string nodeName, string? existingFolder, bool keepFolder)
+    {
+        var folder = existingFolder ?? Directory.CreateTempSubdirectory("orch-up-").FullName;
+        prepare?.Invoke(folder);
+        var process = ProgramRun.Start(ProgramRun.Orch, folder, environment, args);
+        var up = new OrchUp(folder, nodeName, process, keepFolder);
         var deadline = DateTime.UtcNow + Timing.Dilated(TimeSpan.FromSeconds(60));
         while (!up._stdout.Text.Contains(Banner.ReadyPrefix.Trim(), StringComparison.Ordinal))
         {
             if (process.HasExited || DateTime.UtcNow > deadline)
             {
                 await up.DisposeAsync();
-                throw new XunitException($"orch up did not start: {up.Output}");
+                throw new XunitException($"orch {string.Join(' ', args)} did not start: {up.Output}");
             }
 
             await Task.WhenAny(up._stdout.Pump, Task.Delay(100));
@@ -71,6 +93,13 @@ public sealed class OrchUp : IAsyncDisposable
     /// <summary>Runs orchctl with <paramref name="stdin"/> on its standard input.</summary>
     public Task<ProgramResult> CtlWithInput(string? stdin, params string[] args) =>
         ProgramRun.RunAsync(ProgramRun.Orchctl, Folder, Timing.Dilated(TimeSpan.FromSeconds(90)), stdin, null, args);
+
+    /// <summary>Starts a long-running orchctl (such as <c>get -w</c>) in the cluster's folder; its output is read as it comes.</summary>
+    public (System.Diagnostics.Process Process, ProgramRun.OutputBuffer Output) StartCtl(params string[] args)
+    {
+        var process = ProgramRun.Start(ProgramRun.Orchctl, Folder, null, args);
+        return (process, new ProgramRun.OutputBuffer(process.StandardOutput));
+    }
 
     /// <summary>Sends SIGTERM and waits for the exit code.</summary>
     public async Task<int> StopAsync()
@@ -97,8 +126,25 @@ public sealed class OrchUp : IAsyncDisposable
         }
 
         _process.Dispose();
+        if (NodeName.StartsWith("test-", StringComparison.Ordinal)) await RemoveNodeContainersAsync();
+        if (!_keepFolder) Directory.Delete(Folder, recursive: true);
+    }
+
+    /// <summary>Removes what the node's agent left behind (containers carry the node's label).</summary>
+    private async Task RemoveNodeContainersAsync()
+    {
         using var docker = new DockerClient(DockerClientOptions.FromEnvironment());
-        foreach (var container in await docker.Containers.ListAsync(DockerFilters.ForLabel(WorkerRole.NodeLabel, NodeName), all: true))
+        IReadOnlyList<ContainerSummary> left;
+        try
+        {
+            left = await docker.Containers.ListAsync(DockerFilters.ForLabel(WorkerRole.NodeLabel, NodeName), all: true);
+        }
+        catch (DockerUnavailableException)
+        {
+            return; // No engine now: it holds nothing of ours to remove.
+        }
+
+        foreach (var container in left)
         {
             try
             {
@@ -109,8 +155,6 @@ public sealed class OrchUp : IAsyncDisposable
                 // Already being removed by the engine.
             }
         }
-
-        Directory.Delete(Folder, recursive: true);
     }
 
     /// <summary>A TCP port nobody listens on right now.</summary>
