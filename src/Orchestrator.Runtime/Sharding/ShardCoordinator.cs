@@ -62,37 +62,27 @@ internal sealed partial class ShardCoordinator : ReceivePersistentActor, IWithTi
         AllocateAgain(_state.UnallocatedShards);
     }
 
-    private void HandleRegister(Register register)
+    private void HandleRegister(Register register) =>
+        Register(register.Region, _state.Regions.ContainsKey(register.Region), new ShardRegionRegistered(register.Region));
+
+    private void HandleRegisterProxy(RegisterProxy register) =>
+        Register(register.Proxy, _state.RegionProxies.Contains(register.Proxy), new ShardRegionProxyRegistered(register.Proxy));
+
+    /// <summary>Acknowledges a region or proxy; a new one is recorded and watched first.</summary>
+    private void Register(IActorRef region, bool known, ICoordinatorEvent registered)
     {
-        var region = register.Region;
-        if (_state.Regions.ContainsKey(region))
+        if (known)
         {
             region.Tell(new RegisterAck(Self), Self);
             return;
         }
-        Persist(new ShardRegionRegistered(region), e =>
+        Persist(registered, e =>
         {
             _state = _state.Apply(e);
             Context.Watch(region);
             region.Tell(new RegisterAck(Self), Self);
             // Shards that found no region when they lost theirs get one now.
-            if (_settings.RememberEntities) AllocateAgain(_state.UnallocatedShards);
-        });
-    }
-
-    private void HandleRegisterProxy(RegisterProxy register)
-    {
-        var proxy = register.Proxy;
-        if (_state.RegionProxies.Contains(proxy))
-        {
-            proxy.Tell(new RegisterAck(Self), Self);
-            return;
-        }
-        Persist(new ShardRegionProxyRegistered(proxy), e =>
-        {
-            _state = _state.Apply(e);
-            Context.Watch(proxy);
-            proxy.Tell(new RegisterAck(Self), Self);
+            if (_settings.RememberEntities && e is ShardRegionRegistered) AllocateAgain(_state.UnallocatedShards);
         });
     }
 
