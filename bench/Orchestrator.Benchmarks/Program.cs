@@ -1,3 +1,4 @@
+using Orchestrator.Benchmarks.Cluster;
 using Orchestrator.Benchmarks.Etcd;
 using Orchestrator.Benchmarks.Kernel;
 using Orchestrator.Benchmarks.NodeAgent;
@@ -13,8 +14,11 @@ using Orchestrator.Benchmarks.Store;
 //   dotnet run -c Release --project bench/Orchestrator.Benchmarks -- etcd-compare sqlite|postgresql [--runs N]   (needs `bash scripts/ensure-etcd.sh`)
 //   dotnet run -c Release --project bench/Orchestrator.Benchmarks -- node-agent [start|cpu|all] [--runs N] [--cpu-seconds S]   (needs `sudo bash scripts/ensure-docker.sh`)
 //   dotnet run -c Release --project bench/Orchestrator.Benchmarks -- sharding [local|cluster|recovery|all] [--runs N]   (cluster and recovery start two peers)
-// The remote suite starts this program again as its peer ("remote-peer"), which is not a suite to run by hand; so does sharding ("sharding-peer").
+//   dotnet run -c Release --project bench/Orchestrator.Benchmarks -- cluster [removal|all] [--runs N]   (starts member processes)
+// The remote suite starts this program again as its peer ("remote-peer"), the cluster suite as members ("cluster-peer"),
+// the sharding suite as members ("sharding-peer"): those are not suites to run by hand.
 if (args.FirstOrDefault() == "remote-peer") return RemoteBenchmarks.Peer();
+if (args.FirstOrDefault() == "cluster-peer") return ClusterBenchmarks.Peer(args[1]);
 if (args.FirstOrDefault() == "sharding-peer") return Orchestrator.Benchmarks.Sharding.ShardingBenchmarks.Peer(args[1]);
 var argsList = args.ToList();
 var runs = 3;
@@ -64,12 +68,15 @@ switch (suite)
     case "sharding":
         Orchestrator.Benchmarks.Sharding.ShardingBenchmarks.Run(which, runs);
         break;
+    case "cluster":
+        ClusterBenchmarks.Run(which, runs);
+        break;
     case "etcd-compare":
         return EtcdCompareBenchmarks.Run(argsList.ElementAtOrDefault(1) ?? "", runs);
     case "node-agent":
         return NodeAgentBenchmarks.Run(which, runs, startPods: 50, steadyPods: 100, TimeSpan.FromSeconds(cpuSeconds));
     default:
-        Console.Error.WriteLine($"Unknown suite '{suite}'. Suites: kernel, remote, persistence-sqlite, persistence-postgresql, persistence-memory, store-sqlite, store-postgresql, store-memory, etcd-compare, node-agent, sharding.");
+        Console.Error.WriteLine($"Unknown suite '{suite}'. Suites: kernel, remote, cluster, sharding, persistence-sqlite, persistence-postgresql, persistence-memory, store-sqlite, store-postgresql, store-memory, etcd-compare, node-agent.");
         return 2;
 }
 return 0;

@@ -14,13 +14,19 @@ public sealed class NodeProcess : IAsyncDisposable
     private readonly Process _process;
     private readonly BlockingCollection<string> _lines = new();
     private readonly ConcurrentQueue<string> _errors = new();
+    private readonly ConcurrentQueue<string> _history = new();
     private readonly TestKitSettings _settings;
 
     private NodeProcess(Process process, TestKitSettings settings)
     {
         _process = process;
         _settings = settings;
-        process.OutputDataReceived += (_, e) => { if (e.Data is { } line) _lines.Add(line); };
+        process.OutputDataReceived += (_, e) =>
+        {
+            if (e.Data is not { } line) return;
+            _history.Enqueue(line);
+            _lines.Add(line);
+        };
         process.ErrorDataReceived += (_, e) => { if (e.Data is { } line) _errors.Enqueue(line); };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
@@ -32,6 +38,9 @@ public sealed class NodeProcess : IAsyncDisposable
     /// <summary>True once the process has exited.</summary>
     public bool HasExited => _process.HasExited;
 
+    /// <summary>Every line the process wrote to standard output so far, consumed by an expectation or not.</summary>
+    public IReadOnlyList<string> OutputHistory => _history.ToArray();
+
     /// <summary>What the process wrote to standard error so far.</summary>
     public string StandardError => string.Join(Environment.NewLine, _errors);
 
@@ -41,6 +50,7 @@ public sealed class NodeProcess : IAsyncDisposable
         var info = new ProcessStartInfo("dotnet")
         {
             RedirectStandardOutput = true,
+            RedirectStandardInput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
@@ -48,6 +58,29 @@ public sealed class NodeProcess : IAsyncDisposable
         foreach (var a in arguments) info.ArgumentList.Add(a);
         var process = Process.Start(info) ?? throw new XunitException("Could not start the test node process.");
         return new NodeProcess(process, settings);
+    }
+
+    /// <summary>Writes <paramref name="line"/> to the process's standard input (modes that read commands).</summary>
+    public void SendLine(string line)
+    {
+        if (_process.HasExited) throw new XunitException($"Node process {Id} has exited (code {_process.ExitCode}); cannot send '{line}'.");
+        _process.StandardInput.WriteLine(line);
+        _process.StandardInput.Flush();
+    }
+
+    /// <summary>Waits until the process exits by itself; fails when it is still running after <paramref name="timeout"/> (dilated).</summary>
+    public async Task<int> WaitForExit(TimeSpan timeout)
+    {
+        var wait = _settings.Dilated(timeout);
+        try
+        {
+            await _process.WaitForExitAsync().WaitAsync(wait);
+        }
+        catch (TimeoutException)
+        {
+            throw new XunitException($"Node process {Id} did not exit within {wait.TotalSeconds:0} s.");
+        }
+        return _process.ExitCode;
     }
 
     /// <summary>Waits for an output line matching <paramref name="predicate"/>, skipping others; returns it.</summary>

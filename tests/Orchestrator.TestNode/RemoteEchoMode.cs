@@ -1,4 +1,3 @@
-using Orchestrator.Hocon;
 using Orchestrator.Runtime;
 
 namespace Orchestrator.TestNode;
@@ -17,21 +16,7 @@ internal static class RemoteEchoMode
 
     public static async Task<int> Run(int port, string secret)
     {
-        var config = Config.Parse($$"""
-            orchestrator {
-              stdout-logging = off
-              log-dead-letters = 0
-              remote {
-                enabled = on
-                hostname = "127.0.0.1"
-                port = {{port}}
-                cluster-secret = "{{secret}}"
-                heartbeat-interval = 200ms
-                death-watch-failure-timeout = 3s
-                retry-window = 1s
-              }
-            }
-            """, "remote-echo");
+        var config = NodeConfig.Loopback("remote-echo", port, secret, "heartbeat-interval = 200ms, death-watch-failure-timeout = 3s, retry-window = 1s");
         var system = ActorSystem.Create("echo-node", config);
         system.Serialization.Register<Ping>("remote-echo.ping/v1").Register<Pong>("remote-echo.pong/v1");
         system.ActorOf(Props.Create(() => new Echo()), "echo");

@@ -11,23 +11,22 @@ namespace Orchestrator.Runtime.Cluster;
 /// </summary>
 public sealed class Cluster
 {
-    private readonly object _callbackLock = new();
-    private readonly List<Action> _onMemberUp = [];
-    private readonly List<Action> _onMemberRemoved = [];
+    private readonly OneTimeCallbacks _onMemberUp;
+    private readonly OneTimeCallbacks _onMemberRemoved;
     private readonly TaskCompletionSource _removed = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly TaskCompletionSource _exiting = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly Lazy<ClusterLease> _lease;
     private volatile CurrentClusterState _state = CurrentClusterState.Empty;
     private volatile Member _selfMember;
     private volatile bool _terminated;
-    private bool _selfUpSeen;
-    private bool _selfRemovedSeen;
 
     private Cluster(ActorSystem system)
     {
         var remote = system.Remote ?? throw new InvalidOperationException(
             $"Cluster of actor system '{system.Name}' needs remoting: set orchestrator.remote.enabled = on.");
         System = system;
+        _onMemberUp = new OneTimeCallbacks(RunCallback);
+        _onMemberRemoved = new OneTimeCallbacks(RunCallback);
         Settings = ClusterSettings.Read(system.Config);
         SelfUniqueAddress = new UniqueAddress(remote.LocalAddress, remote.Uid);
         _selfMember = new Member(SelfUniqueAddress, MemberStatus.Removed, Settings.Roles, 0);
@@ -139,15 +138,7 @@ public sealed class Cluster
     public void RegisterOnMemberUp(Action callback)
     {
         ArgumentNullException.ThrowIfNull(callback);
-        lock (_callbackLock)
-        {
-            if (!_selfUpSeen)
-            {
-                _onMemberUp.Add(callback);
-                return;
-            }
-        }
-        RunCallback(callback);
+        _onMemberUp.Register(callback);
     }
 
     /// <summary>
@@ -157,15 +148,7 @@ public sealed class Cluster
     public void RegisterOnMemberRemoved(Action callback)
     {
         ArgumentNullException.ThrowIfNull(callback);
-        lock (_callbackLock)
-        {
-            if (!_selfRemovedSeen)
-            {
-                _onMemberRemoved.Add(callback);
-                return;
-            }
-        }
-        RunCallback(callback);
+        _onMemberRemoved.Register(callback);
     }
 
     /// <summary>The daemon publishes each new view here, for the synchronous properties and the callbacks.</summary>
@@ -173,7 +156,7 @@ public sealed class Cluster
     {
         _state = state;
         _selfMember = self;
-        if (self.Status is MemberStatus.Up or MemberStatus.Leaving or MemberStatus.Exiting) FireUp();
+        if (self.Status is MemberStatus.Up or MemberStatus.Leaving or MemberStatus.Exiting) _onMemberUp.Fire();
         if (self.Status is MemberStatus.Exiting or MemberStatus.Down) _exiting.TrySetResult();
     }
 
@@ -181,7 +164,9 @@ public sealed class Cluster
     internal void MarkRemoved()
     {
         _selfMember = _selfMember.WithStatus(MemberStatus.Removed);
-        FireRemoved();
+        _removed.TrySetResult();
+        _exiting.TrySetResult();
+        _onMemberRemoved.Fire();
     }
 
     /// <summary>The extension stopped: nothing more will happen.</summary>
@@ -189,34 +174,6 @@ public sealed class Cluster
     {
         _terminated = true;
         MarkRemoved();
-    }
-
-    private void FireUp()
-    {
-        Action[] callbacks;
-        lock (_callbackLock)
-        {
-            if (_selfUpSeen) return;
-            _selfUpSeen = true;
-            callbacks = [.. _onMemberUp];
-            _onMemberUp.Clear();
-        }
-        foreach (var c in callbacks) RunCallback(c);
-    }
-
-    private void FireRemoved()
-    {
-        Action[] callbacks;
-        lock (_callbackLock)
-        {
-            if (_selfRemovedSeen) return;
-            _selfRemovedSeen = true;
-            callbacks = [.. _onMemberRemoved];
-            _onMemberRemoved.Clear();
-        }
-        _removed.TrySetResult();
-        _exiting.TrySetResult();
-        foreach (var c in callbacks) RunCallback(c);
     }
 
     private void RunCallback(Action callback)

@@ -21,32 +21,19 @@ public abstract class ClusterSpecBase : TestKit.TestKit
     }
 
     /// <summary>HOCON of a member: fast heartbeats and gossip, a short stable-after, no coordinated shutdown on removal unless asked.</summary>
-    public static string MemberConfig(string extra = "") => $$"""
-        orchestrator {
-          log-dead-letters = 0
-          remote {
-            enabled = on
-            hostname = "127.0.0.1"
-            port = 0
-            cluster-secret = "{{Remoting.RemotingSpecBase.Secret}}"
+    public static string MemberConfig(string extra = "") =>
+        Remoting.RemotingSpecBase.RemoteConfig(Remoting.RemotingSpecBase.Secret, "death-watch-failure-timeout = 10s, retry-window = 10s, failure-injector = on") + "\n" + $$"""
+        orchestrator.cluster {
+          gossip-interval = 200ms
+          leader-actions-interval = 200ms
+          unreachable-nodes-reaper-interval = 200ms
+          seed-node-timeout = 1s
+          retry-unsuccessful-join-after = 1s
+          failure-detector {
             heartbeat-interval = 200ms
-            death-watch-failure-timeout = 10s
-            retry-window = 10s
-            backoff-max = 500ms
-            failure-injector = on
+            acceptable-heartbeat-pause = 1s
           }
-          cluster {
-            gossip-interval = 200ms
-            leader-actions-interval = 200ms
-            unreachable-nodes-reaper-interval = 200ms
-            seed-node-timeout = 1s
-            retry-unsuccessful-join-after = 1s
-            failure-detector {
-              heartbeat-interval = 200ms
-              acceptable-heartbeat-pause = 1s
-            }
-            split-brain-resolver.stable-after = 1s
-          }
+          split-brain-resolver.stable-after = 1s
         }
         {{extra}}
         """;
@@ -83,6 +70,25 @@ public abstract class ClusterSpecBase : TestKit.TestKit
                 Assert.All(state.Members, m => Assert.Equal(MemberStatus.Up, m.Status));
             }
         }, TimeSpan.FromSeconds(20));
+
+    /// <summary>Waits until each of <paramref name="systems"/> no longer lists the member at <paramref name="gone"/>.</summary>
+    protected void AwaitRemoved(IEnumerable<ActorSystem> systems, Address gone) =>
+        AwaitAssert(() =>
+        {
+            foreach (var s in systems) Assert.Null(Runtime.Cluster.Cluster.Get(s).State.MemberAt(gone));
+        }, TimeSpan.FromSeconds(20));
+
+    /// <summary>Cuts <paramref name="a"/> and <paramref name="b"/> off from each other (both directions).</summary>
+    protected static void Partition(IEnumerable<ActorSystem> a, IEnumerable<ActorSystem> b)
+    {
+        var side = b.ToArray();
+        foreach (var x in a)
+        foreach (var y in side)
+        {
+            Runtime.Remoting.FailureInjector.For(x).Blackhole(y.Address);
+            Runtime.Remoting.FailureInjector.For(y).Blackhole(x.Address);
+        }
+    }
 
     public override async Task DisposeAsync()
     {
