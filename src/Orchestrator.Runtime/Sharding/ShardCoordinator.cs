@@ -147,6 +147,7 @@ internal sealed partial class ShardCoordinator : ReceivePersistentActor, IWithTi
     {
         if (!_state.Regions.TryGetValue(request.Region, out var shards)) return;
         _gracefulShutdown.Add(request.Region);
+        if (_state.Regions.Keys.All(_gracefulShutdown.Contains)) request.Region.Tell(new NoRegionToHandOffTo(), Self);
         foreach (var shard in shards) StartRebalance(shard);
     }
 
