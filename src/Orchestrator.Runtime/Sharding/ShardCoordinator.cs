@@ -17,6 +17,7 @@ internal sealed partial class ShardCoordinator : ReceivePersistentActor, IWithTi
     private readonly IShardAllocationStrategy _strategy;
     private readonly Dictionary<string, List<IActorRef>> _rebalanceInProgress = new(StringComparer.Ordinal);
     private readonly HashSet<IActorRef> _gracefulShutdown = new();
+    private readonly HashSet<IActorRef> _confirmedRegions = new();
     private readonly bool _inCluster;
     private CoordinatorState _state = CoordinatorState.Empty;
 
@@ -71,6 +72,7 @@ internal sealed partial class ShardCoordinator : ReceivePersistentActor, IWithTi
     /// <summary>Acknowledges a region or proxy; a new one is recorded and watched first.</summary>
     private void Register(IActorRef region, bool known, ICoordinatorEvent registered)
     {
+        if (registered is ShardRegionRegistered) _confirmedRegions.Add(region);
         if (known)
         {
             region.Tell(new RegisterAck(Self), Self);
@@ -97,7 +99,10 @@ internal sealed partial class ShardCoordinator : ReceivePersistentActor, IWithTi
         }
         if (_state.Shards.TryGetValue(shard, out var home))
         {
-            Sender.Tell(new ShardHome(shard, home), Self);
+            // A home recovered from the journal may be a region of an earlier run: only one that registered
+            // with this incarnation is named. Until it does (or is found gone and the shard is freed) the asker
+            // asks again after its retry interval, instead of sending messages into the void.
+            if (_confirmedRegions.Contains(home)) Sender.Tell(new ShardHome(shard, home), Self);
             return;
         }
         var candidates = _state.Allocations(r => !_gracefulShutdown.Contains(r));
@@ -124,6 +129,7 @@ internal sealed partial class ShardCoordinator : ReceivePersistentActor, IWithTi
             {
                 _state = _state.Apply(e);
                 _gracefulShutdown.Remove(actor);
+                _confirmedRegions.Remove(actor);
                 if (_settings.RememberEntities) AllocateAgain(_state.UnallocatedShards);
             });
         }
