@@ -43,7 +43,9 @@ internal static class ShardingBenchmarks
 
     private static void RunLocal(int runs)
     {
-        var system = ActorSystem.Create("bench-sharding", Config.Parse("orchestrator { stdout-logging = off, log-dead-letters = 0 }", "sharding benchmark"));
+        var system = ActorSystem.Create("bench-sharding", Config.Parse(
+            "orchestrator { stdout-logging = off, log-dead-letters = 0, persistence.journal.plugin = memory, persistence.snapshot-store.plugin = memory }",
+            "sharding benchmark"));
         try
         {
             var region = StartRegion(system);
@@ -57,25 +59,28 @@ internal static class ShardingBenchmarks
         }
     }
 
-    private static Config ClusterConfig() => Config.Parse("""
+    /// <summary>The members share a fresh SQLite journal (the coordinator's state moves with it).</summary>
+    private static Config ClusterConfig(string journal) => Config.Parse($$"""
         orchestrator {
           stdout-logging = off
           log-dead-letters = 0
           remote { enabled = on, hostname = "127.0.0.1", port = 0, cluster-secret = "bench" }
           cluster.sharding.rebalance-interval = 2s
+          persistence.sqlite.path = "{{journal}}"
         }
         """, "sharding cluster benchmark");
 
     private static void RunCluster(string which, int runs)
     {
-        var system = ActorSystem.Create("bench-sharding", ClusterConfig());
+        var journal = Path.Combine(Path.GetTempPath(), "orch-bench", Guid.NewGuid().ToString("N"), "journal.db");
+        var system = ActorSystem.Create("bench-sharding", ClusterConfig(journal));
         var cluster = ClusterExtension.Get(system);
         cluster.Join(cluster.SelfAddress);
         var peers = new List<(Process Process, string Address)>();
         try
         {
             var region = StartRegion(system);
-            for (var i = 0; i < 2; i++) peers.Add(StartPeer(cluster.SelfAddress.ToString()));
+            for (var i = 0; i < 2; i++) peers.Add(StartPeer(cluster.SelfAddress.ToString(), journal));
             var deadline = Stopwatch.StartNew();
             while (cluster.State.Members.Count(m => m.Status == Runtime.Cluster.MemberStatus.Up) < 3)
             {
@@ -103,12 +108,13 @@ internal static class ShardingBenchmarks
         }
     }
 
-    private static (Process, string) StartPeer(string seed)
+    private static (Process, string) StartPeer(string seed, string journal)
     {
         var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardInput = true, UseShellExecute = false };
         info.ArgumentList.Add(typeof(ShardingBenchmarks).Assembly.Location);
         info.ArgumentList.Add("sharding-peer");
         info.ArgumentList.Add(seed);
+        info.ArgumentList.Add(journal);
         var process = Process.Start(info) ?? throw new InvalidOperationException("Could not start a sharding peer.");
         string? line;
         while ((line = process.StandardOutput.ReadLine()) is not null && !line.StartsWith("up ", StringComparison.Ordinal)) { }
@@ -117,9 +123,9 @@ internal static class ShardingBenchmarks
     }
 
     /// <summary>A peer member hosting entities until its standard input closes (or it is killed).</summary>
-    public static int Peer(string seed)
+    public static int Peer(string seed, string journal)
     {
-        var system = ActorSystem.Create("bench-sharding", ClusterConfig());
+        var system = ActorSystem.Create("bench-sharding", ClusterConfig(journal));
         var cluster = ClusterExtension.Get(system);
         StartRegion(system);
         cluster.RegisterOnMemberUp(() =>

@@ -170,9 +170,18 @@ public abstract partial class PersistentActorBase
 
     private void StashInternal(object message) => _internalStash.Add(new Envelope(message, Cell.CurrentSender));
 
+    /// <summary>
+    /// Puts the messages held during recovery or a write back in front of the mailbox. A Terminated among them
+    /// was accepted once already, so it is queued for delivery again (else it would be taken for a stale one
+    /// and dropped, and the actor would never learn that the actor it watched stopped).
+    /// </summary>
     private void UnstashInternal()
     {
-        for (var i = _internalStash.Count - 1; i >= 0; i--) Cell.Mailbox.Prepend(_internalStash[i]);
+        for (var i = _internalStash.Count - 1; i >= 0; i--)
+        {
+            if (_internalStash[i].Message is Terminated t) Cell.RequeueTerminated(t.ActorRef);
+            Cell.Mailbox.Prepend(_internalStash[i]);
+        }
         _internalStash.Clear();
     }
 }

@@ -39,6 +39,9 @@ internal static class CoordinatorProtocol
     /// <summary>A region is shutting down: move its shards away and take no new ones there.</summary>
     public sealed record GracefulShutdownRequest(IActorRef Region);
 
+    /// <summary>Answer to <see cref="GracefulShutdownRequest"/> when no other region can take the shards: they are only stopped.</summary>
+    public sealed record NoRegionToHandOffTo;
+
     /// <summary>Asks for the registered regions; answered with <see cref="CurrentRegions"/>.</summary>
     public sealed record GetCurrentRegions;
 
@@ -60,6 +63,7 @@ internal static class CoordinatorProtocol
         registry.Register<HandOff>("orch.sharding.hand-off/v1");
         registry.Register<ShardStopped>("orch.sharding.shard-stopped/v1");
         registry.Register<GracefulShutdownRequest>("orch.sharding.graceful-shutdown-request/v1");
+        registry.Register<NoRegionToHandOffTo>("orch.sharding.no-region-to-hand-off-to/v1");
         registry.Register<GetCurrentRegions>("orch.sharding.get-current-regions/v1");
         registry.Register<CurrentRegions>("orch.sharding.current-regions/v1");
         registry.Register<ShardEnvelope>("orch.sharding.shard-envelope/v1");

@@ -17,6 +17,7 @@ internal sealed partial class ShardCoordinator : ReceivePersistentActor, IWithTi
     private readonly IShardAllocationStrategy _strategy;
     private readonly Dictionary<string, List<IActorRef>> _rebalanceInProgress = new(StringComparer.Ordinal);
     private readonly HashSet<IActorRef> _gracefulShutdown = new();
+    private readonly HashSet<IActorRef> _confirmedRegions = new();
     private readonly bool _inCluster;
     private CoordinatorState _state = CoordinatorState.Empty;
 
@@ -62,37 +63,28 @@ internal sealed partial class ShardCoordinator : ReceivePersistentActor, IWithTi
         AllocateAgain(_state.UnallocatedShards);
     }
 
-    private void HandleRegister(Register register)
+    private void HandleRegister(Register register) =>
+        Register(register.Region, _state.Regions.ContainsKey(register.Region), new ShardRegionRegistered(register.Region));
+
+    private void HandleRegisterProxy(RegisterProxy register) =>
+        Register(register.Proxy, _state.RegionProxies.Contains(register.Proxy), new ShardRegionProxyRegistered(register.Proxy));
+
+    /// <summary>Acknowledges a region or proxy; a new one is recorded and watched first.</summary>
+    private void Register(IActorRef region, bool known, ICoordinatorEvent registered)
     {
-        var region = register.Region;
-        if (_state.Regions.ContainsKey(region))
+        if (registered is ShardRegionRegistered) _confirmedRegions.Add(region);
+        if (known)
         {
             region.Tell(new RegisterAck(Self), Self);
             return;
         }
-        Persist(new ShardRegionRegistered(region), e =>
+        Persist(registered, e =>
         {
             _state = _state.Apply(e);
             Context.Watch(region);
             region.Tell(new RegisterAck(Self), Self);
             // Shards that found no region when they lost theirs get one now.
-            if (_settings.RememberEntities) AllocateAgain(_state.UnallocatedShards);
-        });
-    }
-
-    private void HandleRegisterProxy(RegisterProxy register)
-    {
-        var proxy = register.Proxy;
-        if (_state.RegionProxies.Contains(proxy))
-        {
-            proxy.Tell(new RegisterAck(Self), Self);
-            return;
-        }
-        Persist(new ShardRegionProxyRegistered(proxy), e =>
-        {
-            _state = _state.Apply(e);
-            Context.Watch(proxy);
-            proxy.Tell(new RegisterAck(Self), Self);
+            if (_settings.RememberEntities && e is ShardRegionRegistered) AllocateAgain(_state.UnallocatedShards);
         });
     }
 
@@ -107,7 +99,10 @@ internal sealed partial class ShardCoordinator : ReceivePersistentActor, IWithTi
         }
         if (_state.Shards.TryGetValue(shard, out var home))
         {
-            Sender.Tell(new ShardHome(shard, home), Self);
+            // A home recovered from the journal may be a region of an earlier run: only one that registered
+            // with this incarnation is named. Until it does (or is found gone and the shard is freed) the asker
+            // asks again after its retry interval, instead of sending messages into the void.
+            if (_confirmedRegions.Contains(home)) Sender.Tell(new ShardHome(shard, home), Self);
             return;
         }
         var candidates = _state.Allocations(r => !_gracefulShutdown.Contains(r));
@@ -134,6 +129,7 @@ internal sealed partial class ShardCoordinator : ReceivePersistentActor, IWithTi
             {
                 _state = _state.Apply(e);
                 _gracefulShutdown.Remove(actor);
+                _confirmedRegions.Remove(actor);
                 if (_settings.RememberEntities) AllocateAgain(_state.UnallocatedShards);
             });
         }
@@ -157,6 +153,7 @@ internal sealed partial class ShardCoordinator : ReceivePersistentActor, IWithTi
     {
         if (!_state.Regions.TryGetValue(request.Region, out var shards)) return;
         _gracefulShutdown.Add(request.Region);
+        if (_state.Regions.Keys.All(_gracefulShutdown.Contains)) request.Region.Tell(new NoRegionToHandOffTo(), Self);
         foreach (var shard in shards) StartRebalance(shard);
     }
 

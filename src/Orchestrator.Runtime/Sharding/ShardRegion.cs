@@ -26,6 +26,7 @@ internal sealed partial class ShardRegion : ActorBase, IWithTimers
     private int _buffered;
     private IActorRef? _coordinator;
     private bool _gracefulShutdown;
+    private bool _noRegionToHandOffTo;
 
     public ShardRegion(string typeName, Func<string, Props>? entityProps, ClusterShardingSettings settings, IMessageExtractor extractor,
         object handOffStopMessage, ICoordinatorLocator locator)
@@ -66,6 +67,10 @@ internal sealed partial class ShardRegion : ActorBase, IWithTimers
             case GetClusterShardingStats get: ReplyClusterStats(get.Timeout); break;
             case GracefulShutdown: HandleGracefulShutdown(); break;
             case ShardStopped: break;
+            case NoRegionToHandOffTo:
+                _noRegionToHandOffTo = true;
+                StopWhenShutDown();
+                break;
             default:
                 if (!_locator.Handle(message)) Route(message, Sender);
                 break;
@@ -241,20 +246,24 @@ internal sealed partial class ShardRegion : ActorBase, IWithTimers
         _gracefulShutdown = true;
         if (_coordinator is { } coordinator) coordinator.Tell(new GracefulShutdownRequest(Self), Self);
         else
+        {
             // Nobody to hand off to: stop the shards here (entities still get the hand-off stop message).
+            _noRegionToHandOffTo = true;
             foreach (var shard in _shards.Keys.ToList()) HandleHandOff(shard, Self);
+        }
         StopWhenShutDown();
     }
 
     /// <summary>
     /// Stops once no shard runs here and the messages the handed-off shards gave back have gone to their new
-    /// homes; with no other region to take them, it waits two retry intervals for one, then stops anyway.
+    /// homes. When the coordinator said no other region can take them (or none answers within the hand-off
+    /// timeout), it stops without waiting, and what it still holds goes to dead letters.
     /// </summary>
     private void StopWhenShutDown()
     {
         if (!_gracefulShutdown || _shards.Count > 0 || _stoppingShards.Count > 0) return;
-        if (_buffers.Count == 0) StopNow();
-        else if (!Timers.IsTimerActive("shutdown-flush")) Timers.StartSingleTimer("shutdown-flush", new ShutdownFlushTimeout(), _settings.RetryInterval * 2);
+        if (_buffers.Count == 0 || _noRegionToHandOffTo) StopNow();
+        else if (!Timers.IsTimerActive("shutdown-flush")) Timers.StartSingleTimer("shutdown-flush", new ShutdownFlushTimeout(), _settings.HandOffTimeout);
     }
 
     private void StopNow()

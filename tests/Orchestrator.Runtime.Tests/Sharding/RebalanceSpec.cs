@@ -125,4 +125,20 @@ public sealed class RebalanceSpec : ShardingSpecBase
         Assert.Equal(before, (ShardCount(first), ShardCount(second)));
         Assert.DoesNotContain(_lifecycle, e => e is Stopped);
     }
+
+    [Fact]
+    public void A_coordinator_whose_journal_names_a_region_of_an_earlier_run_sends_no_message_to_it()
+    {
+        var coordinator = StartCoordinator();
+        var first = StartRegion("region-1", _lifecycle.Enqueue);
+        foreach (var id in Ids) PingThrough(first, id);
+        // The coordinator stops first, so its journal still allocates every shard to region-1.
+        StopAndWait(coordinator);
+        StopAndWait(first);
+
+        StartCoordinator();
+        var second = StartRegion("region-2", _lifecycle.Enqueue);
+        // Each message is sent once: none may be routed to the region that is gone.
+        foreach (var id in Ids) Assert.Equal(2, PingThrough(second, id).Incarnation);
+    }
 }
