@@ -23,7 +23,7 @@ using Orchestrator.Benchmarks.Store;
 // the sharding suite as peers ("sharding-peer"): those are not suites to run by hand.
 if (args.FirstOrDefault() == "remote-peer") return RemoteBenchmarks.Peer();
 if (args.FirstOrDefault() == "cluster-peer") return ClusterBenchmarks.Peer(args[1]);
-if (args.FirstOrDefault() == "sharding-peer") return Orchestrator.Benchmarks.Sharding.ShardingBenchmarks.Peer(args[1]);
+if (args.FirstOrDefault() == "sharding-peer") return Orchestrator.Benchmarks.Sharding.ShardingBenchmarks.Peer(args[1], args[2]);
 var argsList = args.ToList();
 var runs = 3;
 var runsAt = argsList.IndexOf("--runs");
