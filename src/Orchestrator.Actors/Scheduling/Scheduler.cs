@@ -107,12 +107,8 @@ public sealed class Scheduler : ReceiveActor, IWithTimers
         // Once per informer: after a re-list the informer reports the differences as ordinary notifications.
         foreach (var obj in synced.Cache.Values)
         {
-            if (IsNodes(synced.Source)) _cache.SetNode((Node)obj);
-        }
-
-        foreach (var obj in synced.Cache.Values)
-        {
-            if (!IsNodes(synced.Source)) HandlePod((Pod)obj);
+            if (obj is Node node) _cache.SetNode(node);
+            else if (obj is Pod pod) HandlePod(pod);
         }
 
         if (IsNodes(synced.Source)) _nodesSynced = true;
