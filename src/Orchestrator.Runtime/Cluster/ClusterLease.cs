@@ -44,8 +44,8 @@ internal sealed class ClusterLease
         if (_persistence.JournalPlugin == "postgresql")
         {
             await using var source = NpgsqlDataSource.Create(_persistence.PostgresConnectionString);
+            await Persistence.Sql.PostgresDatabase.ApplySchemaAsync(source, CreateTable, cancellationToken);
             await using var connection = await source.OpenConnectionAsync(cancellationToken);
-            await EnsureTableAsync(connection, cancellationToken);
             return (string?)await Command(connection, sql, owner: null).ExecuteScalarAsync(cancellationToken);
         }
         return await Task.Run(() =>
@@ -66,22 +66,11 @@ internal sealed class ClusterLease
     private async Task<bool> AcquirePostgresAsync(string owner, CancellationToken cancellationToken)
     {
         await using var source = NpgsqlDataSource.Create(_persistence.PostgresConnectionString);
+        // Under the schema lock every other schema change takes: two sides creating the table at the same moment
+        // would otherwise race on the catalog (CREATE TABLE IF NOT EXISTS is not safe against a concurrent one).
+        await Persistence.Sql.PostgresDatabase.ApplySchemaAsync(source, CreateTable, cancellationToken);
         await using var connection = await source.OpenConnectionAsync(cancellationToken);
-        await EnsureTableAsync(connection, cancellationToken);
         return await Command(connection, Upsert, owner).ExecuteNonQueryAsync(cancellationToken) == 1;
-    }
-
-    private async Task EnsureTableAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
-    {
-        await using var create = new NpgsqlCommand(CreateTable, connection);
-        try
-        {
-            await create.ExecuteNonQueryAsync(cancellationToken);
-        }
-        catch (PostgresException e) when (e.SqlState == Persistence.Sql.PostgresDatabase.UniqueViolation)
-        {
-            // Another process created it at the same moment.
-        }
     }
 
     private bool AcquireSqlite(string owner)
