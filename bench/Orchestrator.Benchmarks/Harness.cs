@@ -43,4 +43,21 @@ internal static class Harness
         action();
         return sw.Elapsed.TotalSeconds;
     }
+
+    /// <summary>The <paramref name="p"/> percentile (0..1) of an ascending list, NaN when empty.</summary>
+    public static double Percentile(IReadOnlyList<double> sorted, double p) =>
+        sorted.Count == 0 ? double.NaN : sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p * sorted.Count) - 1)];
+
+    /// <summary>Waits for a benchmark step (at most 10 minutes, naming <paramref name="what"/> when it takes longer).</summary>
+    public static T Await<T>(Task<T> task, string what)
+    {
+        Await((Task)task, what);
+        return task.Result;
+    }
+
+    /// <summary>Waits for a benchmark step (at most 10 minutes, naming <paramref name="what"/> when it takes longer).</summary>
+    public static void Await(Task task, string what)
+    {
+        if (!task.Wait(TimeSpan.FromMinutes(10))) throw new TimeoutException($"A {what} benchmark step did not finish within 10 minutes.");
+    }
 }

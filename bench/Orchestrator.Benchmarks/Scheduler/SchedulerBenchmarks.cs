@@ -142,7 +142,7 @@ internal static class SchedulerBenchmarks
         var rate = podCount / total.Elapsed.TotalSeconds;
         var bytesPerDecision = (GC.GetAllocatedBytesForCurrentThread() - allocated) / podCount;
         Array.Sort(latencies);
-        Console.WriteLine($"   decision latency p50 {Percentile(latencies, 0.50):0.000} ms, p99 {Percentile(latencies, 0.99):0.000} ms, {bytesPerDecision:N0} bytes allocated per decision (assume included)");
+        Console.WriteLine($"   decision latency p50 {Harness.Percentile(latencies, 0.50):0.000} ms, p99 {Harness.Percentile(latencies, 0.99):0.000} ms, {bytesPerDecision:N0} bytes allocated per decision (assume included)");
         return rate;
     }
 
@@ -219,7 +219,7 @@ internal static class SchedulerBenchmarks
             var how = rate is null ? $"{writers} writers" : $"paced at {rate:N0} creates/s";
             Console.WriteLine($"   RESULT end-to-end {podCount:N0} pods on {nodeCount:N0} nodes, {how}: {podCount / seconds:N0} pods/s bound " +
                               $"(all created in {createSeconds:0.0} s = {podCount / createSeconds:N0} creates/s; all bound after {seconds:0.0} s); " +
-                              $"create sent -> bound seen p50 {Percentile(latencies, 0.50):0.0} ms, p99 {Percentile(latencies, 0.99):0.0} ms; " +
+                              $"create sent -> bound seen p50 {Harness.Percentile(latencies, 0.50):0.0} ms, p99 {Harness.Percentile(latencies, 0.99):0.0} ms; " +
                               $"scheduler cycles {stats.Cycles:N0} taking {stats.CycleTime.TotalSeconds:0.00} s ({stats.Cycles / stats.CycleTime.TotalSeconds:N0} decisions/s of cycle time), " +
                               $"bind failures {stats.BindFailures}, unschedulable attempts {stats.FailedAttempts}; " +
                               $"GC pauses {(GC.GetTotalPauseDuration() - pausesBefore).TotalSeconds:0.00} s in {GC.CollectionCount(2) - gen2Before} gen-2 collections");
@@ -230,19 +230,9 @@ internal static class SchedulerBenchmarks
         }
     }
 
-    private static double Percentile(IReadOnlyList<double> sorted, double p) =>
-        sorted.Count == 0 ? double.NaN : sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p * sorted.Count) - 1)];
+    private static T Await<T>(Task<T> task) => Harness.Await(task, "scheduler");
 
-    private static T Await<T>(Task<T> task)
-    {
-        if (!task.Wait(TimeSpan.FromMinutes(10))) throw new TimeoutException("A scheduler benchmark step did not finish within 10 minutes.");
-        return task.Result;
-    }
-
-    private static void Await(Task task)
-    {
-        if (!task.Wait(TimeSpan.FromMinutes(10))) throw new TimeoutException("A scheduler benchmark step did not finish within 10 minutes.");
-    }
+    private static void Await(Task task) => Harness.Await(task, "scheduler");
 
     private sealed record StartWatch(IActorRef Store, string ResourceVersion);
 

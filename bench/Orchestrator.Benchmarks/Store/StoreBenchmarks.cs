@@ -28,7 +28,7 @@ internal static class StoreBenchmarks
             try
             {
                 var store = system.ActorOf(ObjectStore.Props(StoreSettings.From(system.Config)), "store");
-                Await(store.Ask<ObjectList>(new ListObjects("", "Pod"), _timeout)); // read model and namespaces up
+                Harness.Await(store.Ask<ObjectList>(new ListObjects("", "Pod"), _timeout), "store"); // read model and namespaces up
                 if (which is "all" or "create" or "list") Create(store, plugin, pods, writers: 50);
                 if (which is "all" or "list") List(store, plugin, selectedPerLabel: pods / 10);
                 if (which is "all" or "watch") Watch(system, store, plugin, events: 2_000, writers: 10);
@@ -63,11 +63,11 @@ internal static class StoreBenchmarks
                 latencies.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
             }
         })).ToArray();
-        Await(Task.WhenAll(tasks));
+        Harness.Await(Task.WhenAll(tasks), "store");
         var seconds = total.Elapsed.TotalSeconds;
         var sorted = latencies.Order().ToList();
         Console.WriteLine($"   RESULT [{plugin}] create {perWriter * writers:N0} pods, {writers} writers: {perWriter * writers / seconds:N0} objects/s, " +
-                          $"latency p50 {Percentile(sorted, 0.50):0.0} ms, p99 {Percentile(sorted, 0.99):0.0} ms ({seconds:0.0} s)");
+                          $"latency p50 {Harness.Percentile(sorted, 0.50):0.0} ms, p99 {Harness.Percentile(sorted, 0.99):0.0} ms ({seconds:0.0} s)");
     }
 
     private static void List(IActorRef store, string plugin, int selectedPerLabel)
@@ -79,14 +79,14 @@ internal static class StoreBenchmarks
             for (var i = 0; i < 25; i++)
             {
                 var start = Stopwatch.GetTimestamp();
-                var list = Await(store.Ask<ObjectList>(new ListObjects("", "Pod", "default", LabelSelector: "app=bench,batch=b3", ResourceVersion: rv), _timeout));
+                var list = Harness.Await(store.Ask<ObjectList>(new ListObjects("", "Pod", "default", LabelSelector: "app=bench,batch=b3", ResourceVersion: rv), _timeout), "store");
                 latencies.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
                 count = list.Items.Count;
             }
 
             latencies.Sort();
             Console.WriteLine($"   RESULT [{plugin}] list {count:N0} of {selectedPerLabel * 10:N0} pods by label selector ({what}): " +
-                              $"p50 {Percentile(latencies, 0.50):0.0} ms, p99 {Percentile(latencies, 0.99):0.0} ms");
+                              $"p50 {Harness.Percentile(latencies, 0.50):0.0} ms, p99 {Harness.Percentile(latencies, 0.99):0.0} ms");
         }
     }
 
@@ -96,8 +96,8 @@ internal static class StoreBenchmarks
         var received = new ConcurrentDictionary<string, long>();
         var done = new TaskCompletionSource();
         var watcher = system.ActorOf(Props.Create(() => new WatchRecorder(received, events, done)));
-        var head = Await(store.Ask<ObjectList>(new ListObjects("", "Pod", Limit: 1), _timeout));
-        Await(watcher.Ask<WatchStarted>(new StartWatch(store, head.ResourceVersion), _timeout));
+        var head = Harness.Await(store.Ask<ObjectList>(new ListObjects("", "Pod", Limit: 1), _timeout), "store");
+        Harness.Await(watcher.Ask<WatchStarted>(new StartWatch(store, head.ResourceVersion), _timeout), "store");
         var perWriter = events / writers;
         var tasks = Enumerable.Range(0, writers).Select(w => Task.Run(async () =>
         {
@@ -109,11 +109,11 @@ internal static class StoreBenchmarks
                 if (!reply.IsSuccess) throw new InvalidOperationException(reply.Error!.ToString());
             }
         })).ToArray();
-        Await(Task.WhenAll(tasks));
-        Await(done.Task);
+        Harness.Await(Task.WhenAll(tasks), "store");
+        Harness.Await(done.Task, "store");
         var latencies = received.Select(r => Stopwatch.GetElapsedTime(sent[r.Key], r.Value).TotalMilliseconds).Order().ToList();
         Console.WriteLine($"   RESULT [{plugin}] watch delivery (create sent -> ADDED received), {latencies.Count:N0} events, {writers} writers: " +
-                          $"p50 {Percentile(latencies, 0.50):0.0} ms, p99 {Percentile(latencies, 0.99):0.0} ms");
+                          $"p50 {Harness.Percentile(latencies, 0.50):0.0} ms, p99 {Harness.Percentile(latencies, 0.99):0.0} ms");
     }
 
     /// <summary>
@@ -139,7 +139,7 @@ internal static class StoreBenchmarks
         var passivation = TimeSpan.FromSeconds(30);
         var settings = StoreSettings.From(system.Config) with { PassivationTimeout = passivation };
         var store = system.ActorOf(ObjectStore.Props(settings), "store");
-        Await(store.Ask<ObjectList>(new ListObjects("", "Pod"), _timeout));
+        Harness.Await(store.Ask<ObjectList>(new ListObjects("", "Pod"), _timeout), "store");
         var before = Heap();
         var started = Stopwatch.StartNew();
         var tasks = Enumerable.Range(0, 20).Select(w => Task.Run(async () =>
@@ -150,8 +150,8 @@ internal static class StoreBenchmarks
                 if (!reply.IsSuccess) throw new InvalidOperationException(reply.Error!.ToString());
             }
         })).ToArray();
-        Await(Task.WhenAll(tasks));
-        Await(store.Ask<ObjectList>(new ListObjects("", "Pod", Limit: 1), _timeout)); // the read model holds every object
+        Harness.Await(Task.WhenAll(tasks), "store");
+        Harness.Await(store.Ask<ObjectList>(new ListObjects("", "Pod", Limit: 1), _timeout), "store"); // the read model holds every object
         var alive = Heap();
         if (started.Elapsed >= passivation) Console.WriteLine("   (creation took longer than the passivation timeout: some entities had already stopped)");
         Thread.Sleep(passivation + TimeSpan.FromSeconds(15)); // a benchmark waiting out the timeout, not a test
@@ -166,20 +166,6 @@ internal static class StoreBenchmarks
         GC.WaitForPendingFinalizers();
         GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
         return GC.GetTotalMemory(forceFullCollection: true);
-    }
-
-    private static double Percentile(IReadOnlyList<double> sorted, double p) =>
-        sorted.Count == 0 ? double.NaN : sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p * sorted.Count) - 1)];
-
-    private static T Await<T>(Task<T> task)
-    {
-        if (!task.Wait(TimeSpan.FromMinutes(10))) throw new TimeoutException("A store benchmark step did not finish within 10 minutes.");
-        return task.Result;
-    }
-
-    private static void Await(Task task)
-    {
-        if (!task.Wait(TimeSpan.FromMinutes(10))) throw new TimeoutException("A store benchmark step did not finish within 10 minutes.");
     }
 
     private sealed record StartWatch(IActorRef Store, string ResourceVersion);

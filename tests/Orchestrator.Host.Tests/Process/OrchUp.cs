@@ -72,16 +72,10 @@ public sealed class OrchUp : IAsyncDisposable
         prepare?.Invoke(folder);
         var process = ProgramRun.Start(ProgramRun.Orch, folder, environment, args);
         var up = new OrchUp(folder, nodeName, process, keepFolder);
-        var deadline = DateTime.UtcNow + Timing.Dilated(TimeSpan.FromSeconds(60));
-        while (!up._stdout.Text.Contains(Banner.ReadyPrefix.Trim(), StringComparison.Ordinal))
+        if (!await up._stdout.WaitForAsync(Banner.ReadyPrefix.Trim(), Timing.Dilated(TimeSpan.FromSeconds(60))))
         {
-            if (process.HasExited || DateTime.UtcNow > deadline)
-            {
-                await up.DisposeAsync();
-                throw new XunitException($"orch {string.Join(' ', args)} did not start: {up.Output}");
-            }
-
-            await Task.WhenAny(up._stdout.Pump, Task.Delay(100));
+            await up.DisposeAsync();
+            throw new XunitException($"orch {string.Join(' ', args)} did not start: {up.Output}");
         }
 
         return up;

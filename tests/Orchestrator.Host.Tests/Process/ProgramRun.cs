@@ -80,15 +80,58 @@ public static class ProgramRun
     {
         private readonly StringBuilder _text = new();
         private readonly object _lock = new();
+        private readonly List<(string Needle, TaskCompletionSource<bool> Seen)> _waiters = [];
 
         /// <summary>Starts reading <paramref name="reader"/> in the background.</summary>
         public OutputBuffer(StreamReader reader) => Pump = Task.Run(async () =>
         {
             while (await reader.ReadLineAsync() is { } line)
             {
-                lock (_lock) _text.AppendLine(line);
+                lock (_lock)
+                {
+                    _text.AppendLine(line);
+                    Release(seen: true);
+                }
             }
+
+            lock (_lock) Release(seen: false);
         });
+
+        /// <summary>
+        /// True once the output contains <paramref name="needle"/>; false when the stream ends without it or
+        /// <paramref name="timeout"/> passes first.
+        /// </summary>
+        public async Task<bool> WaitForAsync(string needle, TimeSpan timeout)
+        {
+            var seen = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
+            lock (_lock)
+            {
+                if (_text.ToString().Contains(needle, StringComparison.Ordinal)) return true;
+                if (Pump.IsCompleted) return false;
+                _waiters.Add((needle, seen));
+            }
+
+            try
+            {
+                return await seen.Task.WaitAsync(timeout);
+            }
+            catch (TimeoutException)
+            {
+                return false;
+            }
+        }
+
+        private void Release(bool seen)
+        {
+            var text = _text.ToString();
+            for (var i = _waiters.Count - 1; i >= 0; i--)
+            {
+                var (needle, waiter) = _waiters[i];
+                if (seen && !text.Contains(needle, StringComparison.Ordinal)) continue;
+                waiter.TrySetResult(seen);
+                _waiters.RemoveAt(i);
+            }
+        }
 
         /// <summary>Completes when the stream ends.</summary>
         public Task Pump { get; }
