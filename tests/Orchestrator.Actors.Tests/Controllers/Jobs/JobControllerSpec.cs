@@ -1,5 +1,6 @@
 using Orchestrator.Actors.Controllers.Framework;
 using Orchestrator.Actors.Controllers.Jobs;
+using Orchestrator.Actors.Store.ReadModels;
 using Orchestrator.Actors.Tests.Simulation;
 using Orchestrator.Model.Batch.V1;
 using Orchestrator.Model.Core.V1;
@@ -86,8 +87,11 @@ public sealed class JobControllerSpec() : ScenarioSpec("orchestrator.controllers
         StartController();
         var spec = TestBatch.Job("slow", node: "sim-1");
         spec.Spec.ActiveDeadlineSeconds = 1;
+        // A watch opened before the Job exists sees its pod even when the deadline (1 s) has already removed it
+        // by the time a List would look: the scenario must not depend on catching the pod running.
+        var (pods, _) = OpenWatch(new WatchObjects("", "Pod", "default", $"{JobController.JobNameLabel}=slow", AllowBookmarks: false));
         var job = await Created(spec);
-        await NextRunningPod(job);
+        Assert.Equal(WatchEventType.Added, NextChange(pods, Converge).Type);
 
         await AwaitAssertAsync(async () =>
             Assert.Contains((await Stored(job)).Status?.Conditions ?? [], c => c is { Type: JobRules.Failed, Reason: JobRules.DeadlineExceeded }),
