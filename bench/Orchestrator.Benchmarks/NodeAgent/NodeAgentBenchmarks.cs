@@ -78,12 +78,12 @@ internal static class NodeAgentBenchmarks
                 {
                     var label = run == 0 ? "warm-up" : $"run {run}";
                     var (latencies, total) = StartBurst(store, docker, watch, node, $"b{batch++}", startPods);
-                    Console.WriteLine($"   {label}: p50 {Percentile(latencies, 0.50):0} ms, p99 {Percentile(latencies, 0.99):0} ms, " +
+                    Console.WriteLine($"   {label}: p50 {Harness.Percentile(latencies, 0.50):0} ms, p99 {Harness.Percentile(latencies, 0.99):0} ms, " +
                                       $"max {latencies[^1]:0} ms, all {startPods} Running after {total:0} ms");
                     if (run > 0)
                     {
                         totals.Add(total);
-                        p99s.Add(Percentile(latencies, 0.99));
+                        p99s.Add(Harness.Percentile(latencies, 0.99));
                     }
                 }
 
@@ -182,7 +182,7 @@ internal static class NodeAgentBenchmarks
         var latencies = Await(Task.WhenAll(starts)).Order().ToList();
         var total = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
         RemoveContainers(docker, onlyDeadOwners: false);
-        return (Percentile(latencies, 0.99), total);
+        return (Harness.Percentile(latencies, 0.99), total);
     }
 
     /// <summary>Sends every create at once; returns when each was acknowledged, by pod name.</summary>
@@ -267,9 +267,6 @@ internal static class NodeAgentBenchmarks
             Thread.Sleep(20);
         }
     }
-
-    private static double Percentile(IReadOnlyList<double> sorted, double p) =>
-        sorted.Count == 0 ? double.NaN : sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p * sorted.Count) - 1)];
 
     private static T Await<T>(Task<T> task)
     {

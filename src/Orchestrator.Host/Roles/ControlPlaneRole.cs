@@ -41,14 +41,14 @@ public static class ControlPlaneRole
         var config = system.Config;
         var storeSettings = StoreSettings.From(config);
         var store = system.ActorOf(ObjectStore.Props(storeSettings), StoreName);
-        StartControlLoops(system, store);
+        StartControlLoops(system, store, storeSettings);
         var receptionist = system.ActorOf(Receptionist.Props(), Receptionist.Name);
         var admin = system.ActorOf(AdminConsole.Props(store, receptionist, AdminSettings.From(config)), AdminName);
         return new ControlPlane(store, receptionist, admin);
     }
 
     /// <summary>The scheduler and every controller, each talking to <paramref name="store"/>.</summary>
-    private static void StartControlLoops(ActorSystem system, IActorRef store)
+    private static void StartControlLoops(ActorSystem system, IActorRef store, StoreSettings storeSettings)
     {
         var config = system.Config;
         var controllers = ControllerSettings.From(config);
@@ -61,7 +61,7 @@ public static class ControlPlaneRole
         system.ActorOf(CronJobController.Props(store, controllers, CronJobSettings.From(config)), "cronjob-controller");
         system.ActorOf(NodeLifecycleController.Props(store, controllers), "node-lifecycle-controller");
         system.ActorOf(EndpointsController.Props(store, controllers), "endpoints-controller");
-        var metrics = new StorePodMetricsSource(store, StoreSettings.From(config).ListWaitTimeout);
+        var metrics = new StorePodMetricsSource(store, storeSettings.ListWaitTimeout);
         system.ActorOf(HorizontalPodAutoscalerController.Props(store, controllers, HpaSettings.From(config), metrics), "hpa-controller");
     }
 }

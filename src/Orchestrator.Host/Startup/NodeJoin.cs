@@ -1,4 +1,3 @@
-using Orchestrator.Actors.Admin;
 using Orchestrator.Actors.Store.Sharding;
 using Orchestrator.Hocon;
 using Orchestrator.Host.Roles;
@@ -29,7 +28,6 @@ public static class NodeJoin
         var address = $"orch.tcp://{settings.SystemName}@{seed}";
         try
         {
-            await system.ActorSelection(address + Receptionist.Path).ResolveOne(settings.JoinTimeout).ConfigureAwait(false);
             return await system.ActorSelection($"{address}/user/{ControlPlaneRole.StoreName}").ResolveOne(settings.JoinTimeout).ConfigureAwait(false);
         }
         catch (ActorNotFoundException)

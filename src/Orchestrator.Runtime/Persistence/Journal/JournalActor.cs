@@ -195,29 +195,21 @@ internal sealed class JournalActor : StorageFrontActor
     private static void Deliver(ReplayMessages replay, RecoveredEvents recovered, SerializationRegistry serialization, IActorRef journal, ILogger log)
     {
         var lastSeen = 0L;
-        foreach (var repr in recovered.Events)
+        try
         {
-            object @event;
-            try
+            foreach (var repr in recovered.Events)
             {
-                @event = serialization.Deserialize(repr.Manifest, repr.Payload);
+                replay.PersistentActor.Tell(Replayed(replay, repr, serialization), journal);
+                lastSeen = repr.SequenceNr;
             }
-            catch (Exception e)
-            {
-                ReplayFailed(replay, new RecoveryException(replay.PersistenceId, repr.SequenceNr,
-                    $"event {repr.SequenceNr} (manifest '{repr.Manifest}', ordering {repr.Ordering}) cannot be read: {e.Message}", e), journal, log);
-                return;
-            }
-            lastSeen = repr.SequenceNr;
-            replay.PersistentActor.Tell(new ReplayedMessage(repr, @event, replay.ActorInstanceId), journal);
         }
-        replay.PersistentActor.Tell(new RecoverySuccess(Math.Max(recovered.HighestSequenceNr, lastSeen), replay.ActorInstanceId), journal);
-    }
+        catch (RecoveryException cause)
+        {
+            ReplayFailed(replay, cause, journal, log);
+            return;
+        }
 
-    private static void ReplayFailed(ReplayMessages replay, RecoveryException cause, IActorRef journal, ILogger log)
-    {
-        PersistenceLog.ReplayFailed(log, cause, replay.PersistenceId);
-        replay.PersistentActor.Tell(new ReplayMessagesFailure(cause, replay.ActorInstanceId), journal);
+        replay.PersistentActor.Tell(new RecoverySuccess(Math.Max(recovered.HighestSequenceNr, lastSeen), replay.ActorInstanceId), journal);
     }
 
     private static async Task ReplayAsync(ReplayMessages replay, IJournalStorage storage, SerializationRegistry serialization, IActorRef journal, ILogger log)
@@ -228,26 +220,35 @@ internal sealed class JournalActor : StorageFrontActor
             await foreach (var repr in storage.ReplayAsync(replay.PersistenceId, replay.FromSequenceNr, replay.ToSequenceNr, replay.Max).ConfigureAwait(false))
             {
                 lastSeen = repr.SequenceNr;
-                object @event;
-                try
-                {
-                    @event = serialization.Deserialize(repr.Manifest, repr.Payload);
-                }
-                catch (Exception e)
-                {
-                    throw new RecoveryException(replay.PersistenceId, repr.SequenceNr, $"event {repr.SequenceNr} (manifest '{repr.Manifest}', ordering {repr.Ordering}) cannot be read: {e.Message}", e);
-                }
-                replay.PersistentActor.Tell(new ReplayedMessage(repr, @event, replay.ActorInstanceId), journal);
+                replay.PersistentActor.Tell(Replayed(replay, repr, serialization), journal);
             }
             var highest = await storage.ReadHighestSequenceNrAsync(replay.PersistenceId).ConfigureAwait(false);
             replay.PersistentActor.Tell(new RecoverySuccess(Math.Max(highest, lastSeen), replay.ActorInstanceId), journal);
         }
         catch (Exception e)
         {
-            var cause = e as RecoveryException ?? new RecoveryException(replay.PersistenceId, lastSeen + 1, $"replay failed after event {lastSeen}: {e.Message}", e);
-            PersistenceLog.ReplayFailed(log, cause, replay.PersistenceId);
-            replay.PersistentActor.Tell(new ReplayMessagesFailure(cause, replay.ActorInstanceId), journal);
+            ReplayFailed(replay, e as RecoveryException ?? new RecoveryException(replay.PersistenceId, lastSeen + 1, $"replay failed after event {lastSeen}: {e.Message}", e), journal, log);
         }
+    }
+
+    /// <summary>One stored event, decoded for its actor; a <see cref="RecoveryException"/> naming it when it cannot be read.</summary>
+    private static ReplayedMessage Replayed(ReplayMessages replay, PersistentRepr repr, SerializationRegistry serialization)
+    {
+        try
+        {
+            return new ReplayedMessage(repr, serialization.Deserialize(repr.Manifest, repr.Payload), replay.ActorInstanceId);
+        }
+        catch (Exception e)
+        {
+            throw new RecoveryException(replay.PersistenceId, repr.SequenceNr,
+                $"event {repr.SequenceNr} (manifest '{repr.Manifest}', ordering {repr.Ordering}) cannot be read: {e.Message}", e);
+        }
+    }
+
+    private static void ReplayFailed(ReplayMessages replay, RecoveryException cause, IActorRef journal, ILogger log)
+    {
+        PersistenceLog.ReplayFailed(log, cause, replay.PersistenceId);
+        replay.PersistentActor.Tell(new ReplayMessagesFailure(cause, replay.ActorInstanceId), journal);
     }
 
     private void HandleDelete(DeleteMessagesTo delete)
