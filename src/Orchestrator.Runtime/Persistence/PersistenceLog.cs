@@ -17,6 +17,9 @@ internal static partial class PersistenceLog
     [LoggerMessage(104, LogLevel.Warning, "Event {EventType} of {PersistenceId} was rejected and not persisted; the actor keeps running")]
     public static partial void PersistRejected(ILogger logger, Exception cause, string persistenceId, string eventType);
 
+    [LoggerMessage(106, LogLevel.Debug, "{PersistenceId} was taken for new but has events; it recovers and handles its command again")]
+    public static partial void RecoveringAfterTakenWrite(ILogger logger, string persistenceId);
+
     [LoggerMessage(105, LogLevel.Warning, "A handler of a recovering actor {PersistenceId} threw")]
     public static partial void RecoveryHandlerFailed(ILogger logger, Exception cause, string persistenceId);
 }

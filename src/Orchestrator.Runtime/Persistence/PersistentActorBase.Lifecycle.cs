@@ -1,6 +1,7 @@
 using Orchestrator.Runtime.Dispatch;
 using Orchestrator.Runtime.Persistence.Journal;
 using Orchestrator.Runtime.Persistence.Snapshot;
+using Orchestrator.Runtime.Persistence.Storage;
 
 namespace Orchestrator.Runtime.Persistence;
 
@@ -10,7 +11,8 @@ public abstract partial class PersistentActorBase
     internal sealed override void AroundPreStart()
     {
         base.AroundPreStart();
-        StartRecovery();
+        if (SkipsRecoveryFor is null) StartRecovery();
+        else AwaitFirstMessage();
     }
 
     internal sealed override void AroundPostRestart(Exception reason)
@@ -36,16 +38,55 @@ public abstract partial class PersistentActorBase
 
     private void StartRecovery()
     {
-        _instanceId = Interlocked.Increment(ref _instanceCounter);
-        _writerId = Guid.NewGuid().ToString("N");
+        NewIncarnation();
+        _verified = true;
         _phase = Phase.WaitingForSnapshot;
         PersistenceExtension.SnapshotStore.Tell(new LoadSnapshot(PersistenceId, RecoverySnapshotCriteria, _instanceId), Self);
+    }
+
+    /// <summary>Ids that tell this incarnation's journal replies from an earlier one's, and mark its writes.</summary>
+    private void NewIncarnation()
+    {
+        _instanceId = Interlocked.Increment(ref _instanceCounter);
+        _writerId = Guid.NewGuid().ToString("N");
+    }
+
+    private void AwaitFirstMessage()
+    {
+        NewIncarnation();
+        _verified = false;
+        _phase = Phase.AwaitingFirstMessage;
+    }
+
+    /// <summary>
+    /// A message before the state is known: handled at once against the initial state when <see cref="SkipsRecoveryFor"/>
+    /// accepts it (the first write then tells whether the guess "no events yet" was right), else recovery starts and
+    /// the message waits for it.
+    /// </summary>
+    private bool ReceiveUnverified(Receive? behavior, object message)
+    {
+        if (!SkipsRecoveryFor!(message))
+        {
+            StartRecovery();
+            StashInternal(message);
+            return true;
+        }
+        _unverifiedCommand = new Envelope(message, Cell.CurrentSender);
+        _phase = Phase.Processing;
+        var handled = base.AroundReceive(behavior, message);
+        FlushBatch();
+        // Nothing persisted: the answer did not depend on the state (the contract), so nothing needs undoing.
+        if (_phase == Phase.Processing) _unverifiedCommand = null;
+        return handled;
     }
 
     internal sealed override bool AroundReceive(Receive? behavior, object message)
     {
         switch (_phase)
         {
+            case Phase.AwaitingFirstMessage:
+                return ReceiveUnverified(behavior, message);
+
             case Phase.WaitingForSnapshot:
                 if (message is LoadSnapshotResult result && result.ActorInstanceId == _instanceId) OnSnapshotLoaded(result.Offer);
                 else if (message is LoadSnapshotFailed failed && failed.ActorInstanceId == _instanceId)
@@ -76,6 +117,7 @@ public abstract partial class PersistentActorBase
             case Phase.Processing:
                 if (message is WriteMessageSuccess or WriteMessageFailure or ReplayedMessage or RecoverySuccess or ReplayMessagesFailure
                     or LoadSnapshotResult or LoadSnapshotFailed) return true; // late replies to an earlier incarnation
+                if (!_verified) return ReceiveUnverified(behavior, message);
                 var handled = base.AroundReceive(behavior, message);
                 FlushBatch();
                 return handled;
@@ -148,6 +190,13 @@ public abstract partial class PersistentActorBase
         var pending = _pending.Dequeue();
         if (pending.SequenceNr != success.SequenceNr)
             throw new InvalidOperationException($"{PersistenceId}: journal confirmed event {success.SequenceNr} but event {pending.SequenceNr} was next.");
+        if (!_verified)
+        {
+            // The journal took event 1: the entity really was new, and its empty state was its recovered state.
+            _verified = true;
+            _unverifiedCommand = null;
+            if (!RecoverWith(RecoveryCompleted.Instance)) return;
+        }
         LastSequenceNr = pending.SequenceNr;
         LastOrdering = success.Ordering;
         Cell.OverrideCurrentSender(pending.Sender);
@@ -161,11 +210,30 @@ public abstract partial class PersistentActorBase
 
     private void OnWriteFailure(WriteMessageFailure failure)
     {
+        if (!_verified && failure.Cause is DuplicateSequenceNumberException)
+        {
+            RecoverAfterWrongGuess();
+            return;
+        }
         var pending = _pending.Count > 0 ? _pending.Peek() : null;
         _pending.Clear();
         _phase = Phase.Stopped;
         OnPersistFailure(failure.Cause, pending?.Event ?? "(unknown event)", failure.SequenceNr);
         Context.Stop(Self);
+    }
+
+    /// <summary>
+    /// The entity had events after all: drop what was built on the empty state, recover, and handle the command again
+    /// (first, before the messages that waited behind it).
+    /// </summary>
+    private void RecoverAfterWrongGuess()
+    {
+        _pending.Clear();
+        _batch = null;
+        if (_unverifiedCommand is { } command) _internalStash.Insert(0, command);
+        _unverifiedCommand = null;
+        PersistenceLog.RecoveringAfterTakenWrite(Log, PersistenceId);
+        StartRecovery();
     }
 
     private void StashInternal(object message) => _internalStash.Add(new Envelope(message, Cell.CurrentSender));

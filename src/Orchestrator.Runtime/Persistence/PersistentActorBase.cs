@@ -13,7 +13,8 @@ namespace Orchestrator.Runtime.Persistence;
 /// </summary>
 /// <remarks>
 /// Failures: a write that fails (database error, or another writer already has the sequence
-/// number) logs its cause and stops the actor; an event that cannot be serialized is rejected
+/// number) logs its cause and stops the actor (except the first write of an actor that skipped
+/// recovery, see <see cref="SkipsRecoveryFor"/>); an event that cannot be serialized is rejected
 /// (<see cref="OnPersistRejected"/>) and the actor goes on; recovery that fails (an unreadable
 /// event) stops the actor with an error naming the persistence id and sequence number.
 /// </remarks>
@@ -29,8 +30,10 @@ public abstract partial class PersistentActorBase : ActorBase
     private long _nextSequenceNr;
     private string _writerId = "";
     private Persistence? _persistence;
+    private bool _verified = true;
+    private Envelope? _unverifiedCommand;
 
-    private enum Phase { WaitingForSnapshot, Replaying, Processing, Persisting, Stopped }
+    private enum Phase { AwaitingFirstMessage, WaitingForSnapshot, Replaying, Processing, Persisting, Stopped }
 
     private sealed record PendingHandler(long SequenceNr, object Event, Action<object> Handler, IActorRef? Sender);
 
@@ -44,10 +47,29 @@ public abstract partial class PersistentActorBase : ActorBase
     public long SnapshotSequenceNr { get; private set; }
 
     /// <summary>True until <see cref="RecoveryCompleted"/> has been handled.</summary>
-    public bool IsRecovering => _phase is Phase.WaitingForSnapshot or Phase.Replaying;
+    public bool IsRecovering => _phase is Phase.AwaitingFirstMessage or Phase.WaitingForSnapshot or Phase.Replaying;
 
     /// <summary>Global ordering of the last event persisted or replayed (0 when none, or when recovery ended at a snapshot with no later event).</summary>
     public long LastOrdering { get; private set; }
+
+    /// <summary>
+    /// Commands a new incarnation may handle without recovering first, against its initial (empty) state: commands that
+    /// can only succeed on an entity with no events yet, such as a create. Null (the default): every incarnation
+    /// recovers at start, before any command.
+    /// </summary>
+    /// <remarks>
+    /// <para>With a predicate, a new incarnation waits for its first message. One the predicate accepts is handled at
+    /// once; its events are written from sequence number 1, and the journal refuses them when the entity already has
+    /// events (or had them, deleted). On that refusal nothing is lost: the actor recovers as usual and handles the same
+    /// command again against its real state (a create then answers "already exists"). On success the entity is known
+    /// to be new, and <see cref="RecoveryCompleted"/> is delivered just before the first event's handler. Any other
+    /// first message starts the usual recovery. This saves a new entity the snapshot load and the replay, the two
+    /// storage round trips a create would otherwise wait for.</para>
+    /// <para>The contract: a command the predicate accepts must have no effect except through <c>Persist</c> (state
+    /// changes and replies in the persist handler), except an answer that does not depend on state (a validation
+    /// error), because its effects are undone by recovering when the guess was wrong.</para>
+    /// </remarks>
+    protected virtual Predicate<object>? SkipsRecoveryFor => null;
 
     /// <summary>Which snapshot to start recovery from; <see cref="SnapshotCriteria.None"/> replays every event.</summary>
     protected virtual SnapshotCriteria RecoverySnapshotCriteria => SnapshotCriteria.Latest;

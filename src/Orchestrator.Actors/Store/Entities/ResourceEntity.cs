@@ -57,6 +57,15 @@ public sealed class ResourceEntity : ReceivePersistentActor
     /// <inheritdoc />
     public override string PersistenceId { get; }
 
+    /// <summary>
+    /// A create can only succeed on an object with no events, so a new entity handles it without recovering: the
+    /// journal refuses its first event if the object has a history, and it then recovers and answers AlreadyExists
+    /// (or creates it again after a deletion, at the next sequence number).
+    /// </summary>
+    protected override Predicate<object>? SkipsRecoveryFor => IsCreate;
+
+    private static bool IsCreate(object message) => message is CreateObject;
+
     private static DateTimeOffset Now()
     {
         // Kubernetes timestamps have second precision; keeping more would not survive a round trip.

@@ -78,11 +78,22 @@ public sealed class ReadJournal
     {
         await EnsureInitialized().ConfigureAwait(false);
         var scanned = offset;
+        var polled = DateTime.MinValue;
         while (true)
         {
             // Take the wake-up before reading, so a commit between the read and the wait is not missed.
             var wake = _notifier.WaitForNewerThan(scanned);
-            var highest = await _storage.HighestOrderingAsync(cancellationToken).ConfigureAwait(false);
+            // A commit of this process settles every ordering below it (orderings become visible in order), so
+            // after a local wake-up the notifier's mark is a safe end for the range, and the database is asked for
+            // its highest ordering (which finds other processes' writes) only once per poll interval.
+            var local = _notifier.Highest;
+            long highest;
+            if (live && local > scanned && DateTime.UtcNow - polled < _settings.QueryPollInterval) highest = local;
+            else
+            {
+                highest = await _storage.HighestOrderingAsync(cancellationToken).ConfigureAwait(false);
+                polled = DateTime.UtcNow;
+            }
             while (scanned < highest)
             {
                 var read = 0;

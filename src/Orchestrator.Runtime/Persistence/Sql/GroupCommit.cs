@@ -3,20 +3,22 @@ using Orchestrator.Runtime.Persistence.Storage;
 namespace Orchestrator.Runtime.Persistence.Sql;
 
 /// <summary>
-/// The group-commit policy both SQL journals share: the whole batch in one transaction; when that
-/// fails on a duplicate (persistence id, sequence number), every write again in its own transaction
-/// so only the offending one fails; any other error fails the whole batch with its cause.
+/// The group-commit policy both SQL journals share: the whole batch in one transaction, in which a write
+/// whose sequence numbers are taken is refused whole while the others commit; should the transaction
+/// itself fail on a duplicate (persistence id, sequence number), every write again in its own
+/// transaction so only the offending one fails; any other error fails the whole batch with its cause.
 /// </summary>
 /// <remarks>
-/// The backend supplies "write these AtomicWrites in one transaction, return their orderings" and
-/// reports a duplicate by throwing <see cref="DuplicateSequenceNumberException"/> (after rolling back).
+/// The backend supplies "write these AtomicWrites in one transaction, return each one's orderings or,
+/// for a write refused whole, its <see cref="DuplicateSequenceNumberException"/>", and reports a
+/// duplicate it could not refuse alone by throwing that exception (after rolling back).
 /// The SQLite journal runs this on its writer thread with a delegate that completes synchronously, so
 /// no await here ever yields and the whole policy runs on that thread.
 /// </remarks>
 internal static class GroupCommit
 {
-    /// <summary>Writes <paramref name="writes"/> in one transaction and returns each write's orderings.</summary>
-    public delegate ValueTask<long[][]> TransactionWriter(IReadOnlyList<AtomicWrite> writes, CancellationToken cancellationToken);
+    /// <summary>Writes <paramref name="writes"/> in one transaction and returns each write's result.</summary>
+    public delegate ValueTask<WriteResult[]> TransactionWriter(IReadOnlyList<AtomicWrite> writes, CancellationToken cancellationToken);
 
     public static async ValueTask<IReadOnlyList<WriteResult>> WriteAsync(
         IReadOnlyList<AtomicWrite> writes, TransactionWriter writeInOneTransaction, CancellationToken cancellationToken)
@@ -24,8 +26,7 @@ internal static class GroupCommit
         if (writes.Count == 0) return [];
         try
         {
-            var orderings = await writeInOneTransaction(writes, cancellationToken);
-            return [.. orderings.Select(o => new WriteResult(o, null))];
+            return await writeInOneTransaction(writes, cancellationToken);
         }
         catch (DuplicateSequenceNumberException duplicate) when (writes.Count == 1)
         {
@@ -52,8 +53,7 @@ internal static class GroupCommit
             {
                 // Not cancellable: earlier writes of this loop are committed, and the caller must learn
                 // exactly which, so the loop always runs to its end.
-                var orderings = await writeInOneTransaction([writes[i]], CancellationToken.None);
-                results[i] = new WriteResult(orderings[0], null);
+                results[i] = (await writeInOneTransaction([writes[i]], CancellationToken.None))[0];
             }
             catch (DuplicateSequenceNumberException duplicate)
             {

@@ -62,14 +62,18 @@ public sealed class SqliteJournalStorage : IJournalStorage
         return _database.WriteAsync(connection =>
         {
             var pending = GroupCommit.WriteAsync(
-                writes, (batch, _) => new ValueTask<long[][]>(WriteInOneTransaction(connection, batch)), cancellationToken);
+                writes, (batch, _) => new ValueTask<WriteResult[]>(WriteInOneTransaction(connection, batch)), cancellationToken);
             // The delegate never yields, so neither does GroupCommit: it has already run to the end here.
             if (!pending.IsCompleted) throw new InvalidOperationException("Group commit yielded on the SQLite writer thread.");
             return pending.GetAwaiter().GetResult();
         }, cancellationToken);
     }
 
-    private long[][] WriteInOneTransaction(SqliteConnection connection, IReadOnlyList<AtomicWrite> writes)
+    /// <summary>
+    /// The batch in one transaction, each write under its own savepoint: a write whose sequence number is taken
+    /// (stored, or deleted) is rolled back to its savepoint and refused alone, and the others commit.
+    /// </summary>
+    private WriteResult[] WriteInOneTransaction(SqliteConnection connection, IReadOnlyList<AtomicWrite> writes)
     {
         // BEGIN IMMEDIATE: take the write lock now, not at the first INSERT, so orderings are assigned
         // and committed under one lock (see the class remarks).
@@ -83,12 +87,14 @@ public sealed class SqliteJournalStorage : IJournalStorage
         var ordering = insertTag.Parameters.Add("ordering", SqliteType.Integer);
         var tag = insertTag.Parameters.Add("tag", SqliteType.Text);
 
-        var result = new long[writes.Count][];
+        var result = new WriteResult[writes.Count];
         for (var i = 0; i < writes.Count; i++)
         {
             var events = writes[i].Events;
-            result[i] = new long[events.Count];
-            for (var j = 0; j < events.Count; j++)
+            var orderings = new long[events.Count];
+            transaction.Save("write");
+            DuplicateSequenceNumberException? taken = null;
+            for (var j = 0; j < events.Count && taken is null; j++)
             {
                 var e = events[j];
                 insertEvent.Parameters.Clear();
@@ -100,17 +106,33 @@ public sealed class SqliteJournalStorage : IJournalStorage
                 }
                 catch (SqliteException ex) when (SqliteDatabase.IsUniqueViolation(ex))
                 {
-                    throw new DuplicateSequenceNumberException(e.PersistenceId, e.SequenceNr, ex);
+                    taken = new DuplicateSequenceNumberException(e.PersistenceId, e.SequenceNr, ex);
+                    break;
                 }
                 // No row: the guard found the sequence number among deleted events.
-                if (assigned is not long eventOrdering) throw new DuplicateSequenceNumberException(e.PersistenceId, e.SequenceNr);
-                result[i][j] = eventOrdering;
+                if (assigned is not long eventOrdering)
+                {
+                    taken = new DuplicateSequenceNumberException(e.PersistenceId, e.SequenceNr);
+                    break;
+                }
+                orderings[j] = eventOrdering;
                 ordering.Value = eventOrdering;
                 foreach (var t in SqlParameters.DistinctTags(e))
                 {
                     tag.Value = t;
                     insertTag.ExecuteNonQuery();
                 }
+            }
+            if (taken is null)
+            {
+                transaction.Release("write");
+                result[i] = new WriteResult(orderings, null);
+            }
+            else
+            {
+                transaction.Rollback("write");
+                transaction.Release("write");
+                result[i] = new WriteResult([], taken);
             }
         }
         transaction.Commit();

@@ -74,6 +74,39 @@ public abstract class DurableStoreContract : StoreSpec
         await AwaitGone(KeyOf(owner));
     }
 
+    [Fact]
+    public async Task After_a_restart_a_create_of_an_existing_name_is_refused_and_a_deleted_name_is_created_anew()
+    {
+        // A new entity handles a create without recovering first; these are the cases where that guess is wrong.
+        var pod = await Created(TestPods.Pending("kept"));
+        var gone = await Created(TestMisc.ConfigMap());
+        Assert.True((await Delete(KeyOf(gone))).IsSuccess);
+        await AwaitGone(KeyOf(gone));
+        await Sys.Terminate();
+
+        var restarted = ActorSystem.Create("restarted", Config.Parse(_backend + "\norchestrator.loglevel = Warning", "restart"));
+        try
+        {
+            var store = restarted.ActorOf(ObjectStore.Props(StoreSettings.From(restarted.Config)), "store");
+            var again = await store.Ask<ObjectReply>(new CreateObject(TestPods.Pending("kept")), RequestTimeout);
+            Assert.Equal("AlreadyExists", again.Error?.Reason);
+            var kept = await store.Ask<ObjectReply>(new GetObject(KeyOf(pod)), RequestTimeout);
+            Assert.Equal(pod.Metadata.Uid, kept.Object!.Metadata.Uid);
+            Assert.Equal(pod.Metadata.ResourceVersion, kept.Object.Metadata.ResourceVersion);
+
+            var recreated = await store.Ask<ObjectReply>(new CreateObject(TestMisc.ConfigMap()), RequestTimeout);
+            Assert.True(recreated.IsSuccess, recreated.Error?.Message);
+            Assert.NotEqual(gone.Metadata.Uid, recreated.Object!.Metadata.Uid);
+            Assert.True(long.Parse(recreated.Object.Metadata.ResourceVersion!) > long.Parse(pod.Metadata.ResourceVersion!));
+            var got = await store.Ask<ObjectReply>(new GetObject(KeyOf(recreated.Object)), RequestTimeout);
+            Assert.Equal(recreated.Object.Metadata.Uid, got.Object!.Metadata.Uid);
+        }
+        finally
+        {
+            await restarted.Terminate();
+        }
+    }
+
     private static Model.IKubernetesObject ObjectCodec(Model.IKubernetesObject obj) => Actors.Store.Objects.ObjectCodec.Copy(obj);
 }
 
