@@ -6,7 +6,7 @@ namespace Orchestrator.Runtime.Persistence.Sql;
 
 /// <summary>
 /// A batch of <see cref="AtomicWrite"/>s turned into columns: one array per journal column with one
-/// element per event (in write order, then event order), the write number (1-based) of each event, and two parallel arrays of (event number,
+/// element per event (in write order, then event order), and two parallel arrays of (event number,
 /// tag) pairs. Event numbers are 1-based like <c>unnest ... WITH ORDINALITY</c>, which is how the set-based
 /// insert of <see cref="PostgresJournalStorage"/> maps each returned ordering back to its event.
 /// </summary>
@@ -18,7 +18,6 @@ internal sealed class PostgresEventColumns
     private readonly byte[][] _payloads;
     private readonly long[] _timestamps;
     private readonly string[] _writerIds;
-    private readonly int[] _writeNumbers;
     private readonly long[] _tagEvents;
     private readonly string[] _tags;
     private readonly int[] _eventsPerWrite;
@@ -43,16 +42,14 @@ internal sealed class PostgresEventColumns
         _payloads = new byte[count][];
         _timestamps = new long[count];
         _writerIds = new string[count];
-        _writeNumbers = new int[count];
         var tagEvents = new List<long>(tagCount);
         var tags = new List<string>(tagCount);
 
         var next = 0;
-        for (var w = 0; w < writes.Count; w++)
+        foreach (var write in writes)
         {
-            foreach (var e in writes[w].Events)
+            foreach (var e in write.Events)
             {
-                _writeNumbers[next] = w + 1;
                 _persistenceIds[next] = e.PersistenceId;
                 _sequenceNrs[next] = e.SequenceNr;
                 _manifests[next] = e.Manifest;
@@ -75,7 +72,7 @@ internal sealed class PostgresEventColumns
     /// <summary>Events in the batch.</summary>
     public int Count { get; }
 
-    /// <summary>Binds @pids, @seqs, @manifests, @payloads, @timestamps, @writers, @writes, @tag_events and @tags.</summary>
+    /// <summary>Binds @pids, @seqs, @manifests, @payloads, @timestamps, @writers, @tag_events and @tags.</summary>
     public void Bind(NpgsqlParameterCollection parameters)
     {
         parameters.Add(new NpgsqlParameter<string[]>("pids", NpgsqlDbType.Array | NpgsqlDbType.Text) { TypedValue = _persistenceIds });
@@ -84,39 +81,39 @@ internal sealed class PostgresEventColumns
         parameters.Add(new NpgsqlParameter<byte[][]>("payloads", NpgsqlDbType.Array | NpgsqlDbType.Bytea) { TypedValue = _payloads });
         parameters.Add(new NpgsqlParameter<long[]>("timestamps", NpgsqlDbType.Array | NpgsqlDbType.Bigint) { TypedValue = _timestamps });
         parameters.Add(new NpgsqlParameter<string[]>("writers", NpgsqlDbType.Array | NpgsqlDbType.Text) { TypedValue = _writerIds });
-        parameters.Add(new NpgsqlParameter<int[]>("writes", NpgsqlDbType.Array | NpgsqlDbType.Integer) { TypedValue = _writeNumbers });
         parameters.Add(new NpgsqlParameter<long[]>("tag_events", NpgsqlDbType.Array | NpgsqlDbType.Bigint) { TypedValue = _tagEvents });
         parameters.Add(new NpgsqlParameter<string[]>("tags", NpgsqlDbType.Array | NpgsqlDbType.Text) { TypedValue = _tags });
     }
 
+    /// <summary>True when some write got orderings for some of its events but not all (0 marks an event not inserted).</summary>
+    public bool AnyWriteTakenInPart(long[] orderings)
+    {
+        var next = 0;
+        foreach (var count in _eventsPerWrite)
+        {
+            var inserted = 0;
+            for (var j = next; j < next + count; j++) if (orderings[j] != 0) inserted++;
+            if (inserted != 0 && inserted != count) return true;
+            next += count;
+        }
+        return false;
+    }
+
     /// <summary>
-    /// One result per write: its orderings (from <paramref name="orderings"/>, one per event in batch order), or, for a
-    /// write in <paramref name="refused"/> (0-based write index → lowest taken sequence number), a
-    /// <see cref="DuplicateSequenceNumberException"/> naming that sequence number.
+    /// One result per write: its orderings (one per event in batch order), or, for a write none of whose events was
+    /// inserted (ordering 0: its sequence numbers are taken), a <see cref="DuplicateSequenceNumberException"/> naming
+    /// its first sequence number.
     /// </summary>
-    public WriteResult[] Results(IReadOnlyList<AtomicWrite> writes, long[] orderings, IReadOnlyDictionary<int, long>? refused = null)
+    public WriteResult[] Results(IReadOnlyList<AtomicWrite> writes, long[] orderings)
     {
         var results = new WriteResult[writes.Count];
         var next = 0;
-        var previous = 0L;
         for (var i = 0; i < results.Length; i++)
         {
             var count = _eventsPerWrite[i];
-            if (refused is not null && refused.TryGetValue(i, out var taken))
-                results[i] = new WriteResult([], new DuplicateSequenceNumberException(writes[i].Events[0].PersistenceId, taken));
-            else
-            {
-                var own = orderings.AsSpan(next, count).ToArray();
-                foreach (var ordering in own)
-                {
-                    // The statement draws orderings in batch order; should a future planner not, say so loudly rather
-                    // than hand out orderings that run backwards within one persistence id.
-                    if (ordering <= previous)
-                        throw new InvalidOperationException($"The journal insert assigned ordering {ordering} after {previous} (out of batch order, or none); the batch is committed but its order cannot be trusted.");
-                    previous = ordering;
-                }
-                results[i] = new WriteResult(own, null);
-            }
+            results[i] = count > 0 && orderings[next] == 0
+                ? new WriteResult([], new DuplicateSequenceNumberException(writes[i].Events[0].PersistenceId, writes[i].Events[0].SequenceNr))
+                : new WriteResult(orderings.AsSpan(next, count).ToArray(), null);
             next += count;
         }
         return results;

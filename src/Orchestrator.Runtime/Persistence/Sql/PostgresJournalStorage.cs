@@ -10,14 +10,15 @@ namespace Orchestrator.Runtime.Persistence.Sql;
 /// (<c>synchronous_commit = on</c>).
 /// </summary>
 /// <remarks>
-/// <para>Group commit: a batch is one round trip: the write lock and one set-based statement for all its
-/// events (columns sent as arrays, unnested server-side, events and tags inserted and the orderings
-/// returned), sent as one Npgsql batch without an explicit transaction, so PostgreSQL runs it as one
-/// implicit transaction that commits when the batch ends (and rolls back whole if a statement fails).
-/// Compared with one statement per event this cuts both sides: the server runs one prepared plan
-/// instead of parsing and planning hundreds of statements, and the client binds nine arrays instead of
-/// hundreds of parameter sets. A write whose sequence numbers are taken (stored, deleted, or earlier in
-/// the same batch) is left out whole by the statement itself, which reports it; the rest commits.</para>
+/// <para>Group commit: a batch is one transaction of two round trips: the write lock and one set-based
+/// statement for all its events (columns sent as arrays, unnested server-side, events and tags inserted
+/// and the orderings returned), then the commit. Compared with one statement per event this cuts
+/// both sides: the server runs one prepared plan (prepared once per pooled connection) instead of
+/// parsing and planning hundreds of statements, and the client binds eight arrays instead of hundreds
+/// of parameter sets. A batch of a single event is no slower than the old single-statement insert.
+/// A write whose sequence numbers are all taken (stored, deleted, or earlier in the batch) inserts no row
+/// and is refused alone while the rest of the batch commits; a write taken only in part rolls the batch
+/// back, and the group-commit policy retries its writes one by one.</para>
 /// <para>Ordering visibility: an identity column alone is not enough, because a transaction that took
 /// ordering 10 may commit after one that took 11, and a reader that has passed 11 would never see 10.
 /// So every write transaction first takes <c>pg_advisory_xact_lock</c> on a key fixed per journal
@@ -43,42 +44,34 @@ public sealed class PostgresJournalStorage : IJournalStorage
         _dataSource = PostgresDatabase.CreateDataSource(options.ConnectionString);
         _lockWriters = $"SELECT pg_advisory_xact_lock({_tables.WriteLockKey})";
         _recoverMany = _sql.RecoverMany("r AS (SELECT * FROM unnest(@pids::text[], @froms::bigint[]) AS q(pid, from_seq))");
-        // The whole batch in one statement. `input` numbers the events 1..n in batch order and carries each
-        // event's write number; `taken` finds the writes that must be refused (an event whose sequence number is
-        // stored, deleted, or repeated earlier in the batch) with their lowest taken sequence number; the insert
-        // draws orderings in batch order (nextval runs above the sort) for the other writes' events. Each inserted
-        // row is matched back to its event by (persistence_id, sequence_nr), unique among the inserted rows, and
-        // that event number is how the tags find their ordering and how the caller places each ordering,
-        // whatever order RETURNING produced. Result rows: (0, event, ordering) per inserted event, then
-        // (1, write, lowest taken sequence number) per refused write.
+        // The whole batch in one statement. `input` numbers the events 1..n in batch order; the insert
+        // draws orderings in that order (nextval runs above the sort); events at or below their id's
+        // deleted-to mark are skipped (see JournalSql.InsertEvent), and so are events whose (persistence id,
+        // sequence number) is stored already or inserted earlier in the same statement (ON CONFLICT). Each
+        // inserted row is matched back to its event by (persistence_id, sequence_nr) (the first event of that
+        // pair), and that event number is how the tags find their ordering and how the caller places each
+        // ordering, whatever order RETURNING produced. A skipped event simply has no row in the result.
         _insertEvents = $"""
             WITH input AS (
-                SELECT * FROM unnest(@pids::text[], @seqs::bigint[], @manifests::text[], @payloads::bytea[], @timestamps::bigint[], @writers::text[], @writes::int[])
-                    WITH ORDINALITY AS e(persistence_id, sequence_nr, manifest, payload, timestamp, writer_id, write_nr, event)
-            ), taken AS (
-                SELECT write_nr, min(sequence_nr) AS sequence_nr FROM (
-                    SELECT input.*, row_number() OVER (PARTITION BY persistence_id, sequence_nr ORDER BY event) AS nth FROM input
-                ) i
-                WHERE nth > 1
-                   OR EXISTS (SELECT 1 FROM {_tables.Journal} j WHERE j.persistence_id = i.persistence_id AND j.sequence_nr = i.sequence_nr)
-                   OR EXISTS (SELECT 1 FROM {_tables.Metadata} m WHERE m.persistence_id = i.persistence_id AND m.deleted_to >= i.sequence_nr)
-                GROUP BY write_nr
+                SELECT * FROM unnest(@pids::text[], @seqs::bigint[], @manifests::text[], @payloads::bytea[], @timestamps::bigint[], @writers::text[])
+                    WITH ORDINALITY AS e(persistence_id, sequence_nr, manifest, payload, timestamp, writer_id, event)
             ), inserted AS (
                 INSERT INTO {_tables.Journal} (persistence_id, sequence_nr, manifest, payload, timestamp, writer_id)
                 SELECT persistence_id, sequence_nr, manifest, payload, timestamp, writer_id FROM input
-                WHERE input.write_nr NOT IN (SELECT write_nr FROM taken)
+                WHERE NOT EXISTS (SELECT 1 FROM {_tables.Metadata} m WHERE m.persistence_id = input.persistence_id AND m.deleted_to >= input.sequence_nr)
                 ORDER BY event
+                ON CONFLICT (persistence_id, sequence_nr) DO NOTHING
                 RETURNING ordering, persistence_id, sequence_nr
             ), numbered AS (
-                SELECT input.event, inserted.ordering FROM inserted JOIN input USING (persistence_id, sequence_nr)
-                WHERE input.write_nr NOT IN (SELECT write_nr FROM taken)
+                -- An id and sequence number repeated in the batch: only its first event was inserted.
+                SELECT DISTINCT ON (input.persistence_id, input.sequence_nr) input.event, inserted.ordering
+                FROM inserted JOIN input USING (persistence_id, sequence_nr)
+                ORDER BY input.persistence_id, input.sequence_nr, input.event
             ), tagged AS (
                 INSERT INTO {_tables.Tags} (ordering, tag)
                 SELECT numbered.ordering, t.tag FROM unnest(@tag_events::bigint[], @tags::text[]) AS t(event, tag) JOIN numbered USING (event)
             )
-            SELECT 0, event, ordering FROM numbered
-            UNION ALL
-            SELECT 1, write_nr, sequence_nr FROM taken
+            SELECT event, ordering FROM numbered
             """;
         // After a rejected write: its lowest sequence number that is taken (stored, or deleted).
         _findTaken = $"""
@@ -103,45 +96,70 @@ public sealed class PostgresJournalStorage : IJournalStorage
         if (columns.Count == 0) return columns.Results(writes, []);
 
         await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
-        var orderings = new long[columns.Count];
-        var refused = new Dictionary<int, long>();
-        PostgresException? duplicate = null;
-        // One implicit transaction: no BEGIN, the lock and the insert in one batch, committed when it ends.
-        await using (var batch = new NpgsqlBatch(connection))
+        PostgresException? duplicate;
+        await using (var transaction = await connection.BeginTransactionAsync(cancellationToken))
         {
-            batch.BatchCommands.Add(new NpgsqlBatchCommand(_lockWriters));
-            var insert = new NpgsqlBatchCommand(_insertEvents);
-            columns.Bind(insert.Parameters);
-            batch.BatchCommands.Add(insert);
-            try
+            (var orderings, duplicate) = await InsertAsync(connection, transaction, columns, cancellationToken);
+            if (orderings is not null)
             {
-                await batch.PrepareAsync(cancellationToken);
-                // Not cancellable once sent: the commit's outcome must be reported, not abandoned.
-                await using var reader = await batch.ExecuteReaderAsync(CancellationToken.None);
-                // The lock's result set comes first; the insert's error, if any, surfaces when moving past it.
-                await reader.NextResultAsync(CancellationToken.None);
-                while (await reader.ReadAsync(CancellationToken.None))
-                {
-                    if (reader.GetInt32(0) == 0) orderings[reader.GetInt64(1) - 1] = reader.GetInt64(2);
-                    else refused[(int)reader.GetInt64(1) - 1] = reader.GetInt64(2);
-                }
-                // To the end of the batch: the commit happens there, and an error of the commit surfaces there.
-                while (await reader.NextResultAsync(CancellationToken.None)) { }
-            }
-            catch (PostgresException e) when (e.SqlState == PostgresDatabase.UniqueViolation && e.ConstraintName == _tables.JournalUniqueConstraint)
-            {
-                duplicate = e;
+                // Not cancellable: once the commit is on its way its outcome must be reported, not abandoned.
+                await transaction.CommitAsync(CancellationToken.None);
+                return columns.Results(writes, orderings);
             }
         }
-        // Rolled back whole (the implicit transaction failed): nothing of the batch is stored.
-        if (duplicate is not null) throw await DuplicateAsync(connection, writes, duplicate, cancellationToken);
-        return columns.Results(writes, orderings, refused);
+        // Rolled back (disposing the transaction did it): nothing of the batch is stored.
+        throw await DuplicateAsync(connection, writes, duplicate, cancellationToken);
     }
 
     /// <summary>
-    /// The exception for a batch rolled back on a unique violation the statement did not foresee (only a write
-    /// racing a writer that ignores the lock could cause one). Only a lone write's culprit matters (for a larger
-    /// batch the group-commit policy retries each write alone), so only then is the taken sequence number looked up.
+    /// Runs the write lock and the batch's insert in one round trip (Npgsql sends BEGIN with them).
+    /// Returns the orderings in batch order (0 for the events of a write refused whole), or null orderings
+    /// when a write is taken only in part (the batch must roll back), or a unique violation (the cause).
+    /// </summary>
+    private async Task<(long[]? Orderings, PostgresException? Duplicate)> InsertAsync(
+        NpgsqlConnection connection, NpgsqlTransaction transaction, PostgresEventColumns columns, CancellationToken cancellationToken)
+    {
+        await using var batch = new NpgsqlBatch(connection, transaction);
+        batch.BatchCommands.Add(new NpgsqlBatchCommand(_lockWriters));
+        var insert = new NpgsqlBatchCommand(_insertEvents);
+        columns.Bind(insert.Parameters);
+        batch.BatchCommands.Add(insert);
+
+        var orderings = new long[columns.Count];
+        var inserted = 0;
+        try
+        {
+            await batch.PrepareAsync(cancellationToken);
+            await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
+            // The lock's result set comes first; the insert's error, if any, surfaces when moving past it.
+            await reader.NextResultAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                orderings[reader.GetInt64(0) - 1] = reader.GetInt64(1);
+                inserted++;
+            }
+        }
+        catch (PostgresException e) when (e.SqlState == PostgresDatabase.UniqueViolation && e.ConstraintName == _tables.JournalUniqueConstraint)
+        {
+            return (null, e);
+        }
+        if (inserted < columns.Count && columns.AnyWriteTakenInPart(orderings)) return (null, null);
+        // The statement draws orderings in batch order; should a future planner not, fail (and roll
+        // back) rather than hand out orderings that run backwards within one persistence id.
+        var previous = 0L;
+        foreach (var ordering in orderings)
+        {
+            if (ordering == 0) continue;
+            if (ordering <= previous)
+                throw new InvalidOperationException($"The journal insert assigned orderings out of batch order ({previous} before {ordering}); nothing was written.");
+            previous = ordering;
+        }
+        return (orderings, null);
+    }
+
+    /// <summary>
+    /// The exception for a rejected batch. Only a lone write's culprit matters (for a larger batch the
+    /// group-commit policy retries each write alone), so only then is the taken sequence number looked up.
     /// </summary>
     private async Task<DuplicateSequenceNumberException> DuplicateAsync(
         NpgsqlConnection connection, IReadOnlyList<AtomicWrite> writes, PostgresException? cause, CancellationToken cancellationToken)
