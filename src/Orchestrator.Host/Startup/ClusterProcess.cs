@@ -24,7 +24,7 @@ public sealed class ClusterProcess(ProcessOptions options, TextWriter output)
         using var dataLock = DataDirLock.Acquire(settings.DataDir);
         var isNode = options.Kind == ProcessKind.Node;
         if (isNode) NodeJoin.RequireSecret(config);
-        else config = WithSecretAndJournal(config, settings);
+        else config = ClusterJoin.WithSeeds(WithSecretAndJournal(config, settings), options.Seeds ?? [], settings.SystemName);
 
         var docker = settings.RunNodeAgent || isNode ? await DockerCheck.RequireAsync(settings.DockerCheckTimeout).ConfigureAwait(false) : default;
         using var logging = HostLogging.Create(config, options.Kind);
@@ -38,6 +38,7 @@ public sealed class ClusterProcess(ProcessOptions options, TextWriter output)
         }
         else
         {
+            await ClusterJoin.JoinAsync(system, settings.MemberUpTimeout).ConfigureAwait(false);
             controlPlane = ControlPlaneRole.Start(system);
             store = controlPlane.Store;
         }
