@@ -43,26 +43,23 @@ public static class ClusterJoin
     }
 
     /// <summary>
-    /// Joins the configured seeds (or, with none, starts a cluster of its own) and waits until this member is Up;
-    /// a <see cref="StartupException"/> (exit 6) naming the seeds when that takes longer than <paramref name="timeout"/>.
+    /// Joins the configured seeds (or, with none, starts a cluster of its own) and waits until this member is Up
+    /// (true) or the system was stopped meanwhile, by a signal (false); a <see cref="StartupException"/> (exit 6)
+    /// naming the seeds when neither happens within <paramref name="timeout"/>.
     /// </summary>
-    public static async Task JoinAsync(ActorSystem system, TimeSpan timeout)
+    public static async Task<bool> JoinAsync(ActorSystem system, TimeSpan timeout)
     {
         var cluster = Cluster.Get(system);
         var up = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         cluster.RegisterOnMemberUp(() => up.TrySetResult());
         // Seeds in the configuration are joined by the cluster itself at start; without any, this is the first host.
         if (cluster.Settings.SeedNodes.Count == 0) cluster.Join(cluster.SelfAddress);
-        try
-        {
-            await up.Task.WaitAsync(timeout).ConfigureAwait(false);
-        }
-        catch (TimeoutException)
-        {
-            await system.Terminate().ConfigureAwait(false);
-            var seeds = string.Join(", ", cluster.Settings.SeedNodes);
-            throw new StartupException($"error: this process did not become a cluster member within {timeout.TotalSeconds:0} s: no seed answered ({seeds}). " +
-                "Is a control-plane member running there, with the same cluster secret (ORCH_CLUSTER_SECRET) and system name?", 6);
-        }
+        var first = await Task.WhenAny(up.Task, system.WhenTerminated, Task.Delay(timeout)).ConfigureAwait(false);
+        if (first == up.Task) return true;
+        if (first == system.WhenTerminated) return false;
+        await system.Terminate().ConfigureAwait(false);
+        var seeds = string.Join(", ", cluster.Settings.SeedNodes);
+        throw new StartupException($"error: this process did not become a cluster member within {timeout.TotalSeconds:0} s: no seed answered ({seeds}). " +
+            "Is a control-plane member running there, with the same cluster secret (ORCH_CLUSTER_SECRET) and system name?", 6);
     }
 }
