@@ -45,6 +45,11 @@ public sealed class MultiHostClusterTests : TestKit.TestKit
 
         await Apply(b, "web");
         await AwaitPods(a, "web", 2);
+        // resourceVersion is the shared journal's ordering: a later write through either host has a higher one.
+        var first = await ConfigMapVersion(a, "first");
+        var second = await ConfigMapVersion(b, "second");
+        var third = await ConfigMapVersion(a, "third");
+        Assert.True(first < second && second < third, $"{first}, {second}, {third}");
 
         Assert.Equal(0, await a.StopAsync());
         Assert.Contains("orch host: stopped (SIGTERM received)", a.Output);
@@ -86,6 +91,14 @@ public sealed class MultiHostClusterTests : TestKit.TestKit
     {
         var applied = await host.CtlWithInput(Deployment.Replace("NAME", name, StringComparison.Ordinal), "apply", "-f", "-");
         Assert.True(applied.ExitCode == 0, applied.ToString());
+    }
+
+    private static async Task<long> ConfigMapVersion(OrchUp host, string name)
+    {
+        var created = await host.CtlWithInput($"apiVersion: v1\nkind: ConfigMap\nmetadata: {{name: {name}}}\n", "create", "-f", "-");
+        Assert.True(created.ExitCode == 0, created.ToString());
+        var json = await host.Ctl("get", "cm", name, "-o", "json");
+        return long.Parse(JsonNode.Parse(json.Stdout)!["metadata"]!["resourceVersion"]!.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture);
     }
 
     /// <summary>Waits until <paramref name="asked"/> lists exactly <paramref name="expected"/>, every one Up and reachable.</summary>
