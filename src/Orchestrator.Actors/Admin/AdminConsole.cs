@@ -30,6 +30,7 @@ public sealed class AdminConsole : ReceiveActor
         receptionist?.Tell(new RegisterService(ServiceName, Self), Self);
 
         Receive<WatchResources>(HandleWatch);
+        Receive<GetClusterMembers>(_ => Sender.Tell(ClusterMembers.Of(Context.System), Self));
         Receive<IAdminRequest>(HandleRequest);
     }
 

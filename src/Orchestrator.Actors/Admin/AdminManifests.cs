@@ -26,6 +26,8 @@ public static class AdminManifests
             .Register<ObjectWatched>("admin-object-watched/v1")
             .Register<WatchEnded>("admin-watch-ended/v1")
             .Register<StopWatching>("admin-stop-watching/v1")
+            .Register<GetClusterMembers>("admin-get-cluster-members/v1")
+            .Register<ClusterMembersListed>("admin-cluster-members-listed/v1")
             .Register<DescribeObjects>("admin-describe-objects/v1")
             .Register<ObjectsDescribed>("admin-objects-described/v1")
             .Register<DeleteObjects>("admin-delete-objects/v1")

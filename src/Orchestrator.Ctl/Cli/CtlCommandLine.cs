@@ -20,6 +20,7 @@ public static class CtlCommandLine
         foreach (var command in NodeCommands.Build(runner)) root.Add(command);
         root.Add(RolloutCommands.Build(runner));
         root.Add(ApiResourcesCommand.Build(runner));
+        root.Add(ClusterCommands.Build(runner));
         foreach (var command in UnavailableCommands.Build(runner)) root.Add(command);
         return root;
     }

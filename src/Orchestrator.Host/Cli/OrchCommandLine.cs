@@ -31,10 +31,17 @@ public static class OrchCommandLine
 
     private static Command HostCommand(TextWriter output, TextWriter error)
     {
-        var command = new Command("host", "Run a control-plane member: object store and admin console (PostgreSQL journal with hocon/host.conf).");
+        var command = new Command("host", "Run a control-plane member of a cluster: its share of the object store, the scheduler and controllers (on the oldest member), "
+            + "and an admin console (PostgreSQL journal shared by every member with hocon/host.conf).");
         var common = CommonOptions.AddTo(command, "none");
+        var seeds = new Option<string[]>("--seed")
+        {
+            Description = "HOST:PORT of a control-plane member to join (repeatable; default: orchestrator.cluster.seed-nodes, else start a new cluster).",
+            AllowMultipleArgumentsPerToken = false,
+        };
+        command.Add(seeds);
         command.SetAction((parse, _) => Run(new ProcessOptions(ProcessKind.Host, common.ConfigFile(parse, null), parse.GetValue(common.Hostname), parse.GetValue(common.Port),
-            parse.GetValue(common.DataDir)), output, error));
+            parse.GetValue(common.DataDir), Seeds: parse.GetValue(seeds) ?? []), output, error));
         return command;
     }
 

@@ -11,7 +11,8 @@ namespace Orchestrator.Host.Startup;
 /// <summary>
 /// Runs one <c>orch</c> process: reads the configuration, checks what it needs (Docker, a free port, one process
 /// per data folder), starts the actor system with the roles of its kind, writes the client configuration, and
-/// waits for SIGINT/SIGTERM, on which it shuts down through coordinated shutdown.
+/// waits for SIGINT/SIGTERM, on which it shuts down through coordinated shutdown (a control-plane member leaves
+/// the cluster gracefully first: shards handed off, singletons handed over).
 /// </summary>
 public sealed class ClusterProcess(ProcessOptions options, TextWriter output)
 {
@@ -24,7 +25,7 @@ public sealed class ClusterProcess(ProcessOptions options, TextWriter output)
         using var dataLock = DataDirLock.Acquire(settings.DataDir);
         var isNode = options.Kind == ProcessKind.Node;
         if (isNode) NodeJoin.RequireSecret(config);
-        else config = WithSecretAndJournal(config, settings);
+        else config = ClusterJoin.WithSeeds(WithSecretAndJournal(config, settings), options.Seeds ?? [], settings.SystemName);
 
         var docker = settings.RunNodeAgent || isNode ? await DockerCheck.RequireAsync(settings.DockerCheckTimeout).ConfigureAwait(false) : default;
         using var logging = HostLogging.Create(config, options.Kind);
@@ -38,6 +39,13 @@ public sealed class ClusterProcess(ProcessOptions options, TextWriter output)
         }
         else
         {
+            if (!await ClusterJoin.JoinAsync(system, settings.MemberUpTimeout).ConfigureAwait(false))
+            {
+                docker.Client?.Dispose();
+                output.WriteLine($"orch {options.Kind.ToString().ToLowerInvariant()}: stopped before it joined the cluster ({system.CoordinatedShutdown.ShutdownReason})");
+                return 0;
+            }
+
             controlPlane = ControlPlaneRole.Start(system);
             store = controlPlane.Store;
         }

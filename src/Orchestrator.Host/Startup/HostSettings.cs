@@ -28,6 +28,9 @@ public sealed record HostSettings
     /// <summary>How long <c>node</c> waits for the seed.</summary>
     public TimeSpan JoinTimeout { get; init; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>How long <c>host</c> and <c>up</c> wait to become an Up cluster member.</summary>
+    public TimeSpan MemberUpTimeout { get; init; } = TimeSpan.FromSeconds(60);
+
     /// <summary>Reads the section of a fully merged configuration, naming a bad value and where it is.</summary>
     public static HostSettings From(Config config)
     {
@@ -41,6 +44,7 @@ public sealed record HostSettings
             DemoWait = s.GetTimeSpan("demo-wait"),
             DockerCheckTimeout = s.GetTimeSpan("docker-check-timeout"),
             JoinTimeout = s.GetTimeSpan("join-timeout"),
+            MemberUpTimeout = s.GetTimeSpan("member-up-timeout"),
         };
         if (string.IsNullOrWhiteSpace(settings.DataDir))
             throw new ConfigException(s.OriginOf("data-dir"), $"{Section}.data-dir must name a folder");
@@ -48,6 +52,8 @@ public sealed record HostSettings
             throw new ConfigException(s.OriginOf("docker-check-timeout"), $"{Section}.docker-check-timeout must be a positive duration");
         if (settings.JoinTimeout <= TimeSpan.Zero)
             throw new ConfigException(s.OriginOf("join-timeout"), $"{Section}.join-timeout must be a positive duration");
+        if (settings.MemberUpTimeout <= TimeSpan.Zero)
+            throw new ConfigException(s.OriginOf("member-up-timeout"), $"{Section}.member-up-timeout must be a positive duration");
         return settings;
     }
 }

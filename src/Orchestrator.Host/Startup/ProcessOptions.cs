@@ -15,7 +15,10 @@ public enum ProcessKind
     Node,
 }
 
-/// <summary>What the command line asked for; every value left null comes from the configuration.</summary>
+/// <summary>
+/// What the command line asked for; every value left null comes from the configuration. <paramref name="Seeds"/>
+/// are <c>HOST:PORT</c> of control-plane members to join (<c>orch host --seed</c>).
+/// </summary>
 public sealed record ProcessOptions(
     ProcessKind Kind,
     string? ConfigFile = null,
@@ -24,7 +27,8 @@ public sealed record ProcessOptions(
     string? DataDir = null,
     string? NodeName = null,
     bool Demo = false,
-    string? Join = null)
+    string? Join = null,
+    IReadOnlyList<string>? Seeds = null)
 {
     /// <summary>The flags as configuration keys, which win over the file and the references.</summary>
     public IReadOnlyDictionary<string, string> Overrides()

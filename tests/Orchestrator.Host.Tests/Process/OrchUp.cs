@@ -46,6 +46,12 @@ public sealed class OrchUp : IAsyncDisposable
     /// <summary>The process.</summary>
     public System.Diagnostics.Process Process => _process;
 
+    /// <summary>The cluster address its banner printed, <c>orch.tcp://orch@127.0.0.1:PORT</c>.</summary>
+    public string Address => _stdout.Text.Split('\n').First(l => l.StartsWith(Banner.ReadyPrefix, StringComparison.Ordinal))[Banner.ReadyPrefix.Length..].Trim();
+
+    /// <summary><see cref="Address"/> as <c>HOST:PORT</c>, what <c>--seed</c> and <c>--join</c> take.</summary>
+    public string HostPort => Address[(Address.IndexOf('@', StringComparison.Ordinal) + 1)..];
+
     /// <summary>Starts <c>orch up</c> with <paramref name="extraArgs"/> and waits until it prints its admin endpoint.</summary>
     public static Task<OrchUp> StartAsync(params string[] extraArgs) => StartAsync(null, extraArgs);
 

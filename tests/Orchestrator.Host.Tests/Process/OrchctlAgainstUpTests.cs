@@ -122,6 +122,18 @@ public sealed class OrchctlAgainstUpTests(UpClusterFixture cluster) : TestKit.Te
     }
 
     [Fact]
+    public async Task Cluster_members_shows_orch_up_as_the_one_Up_member_in_a_table_and_as_yaml()
+    {
+        var table = await Up.Ctl("cluster", "members");
+        Assert.True(table.ExitCode == 0, table.ToString());
+        Assert.Matches($@"^ADDRESS\s+STATUS\s+ROLES\s+UP-NUMBER\s+NOTES\n{Up.Address.Replace(".", @"\.", StringComparison.Ordinal)}\s+Up\s+control-plane\s+1\s+oldest,leader,answering\n$", table.Stdout);
+
+        var yaml = await Up.Ctl("cluster", "members", "-o", "yaml");
+        Assert.True(yaml.ExitCode == 0, yaml.ToString());
+        Assert.Contains($"- address: {Up.Address}\n  status: Up\n  reachable: true\n  roles:\n  - control-plane\n  upNumber: 1\n  leader: true\n  oldest: true\n", yaml.Stdout);
+    }
+
+    [Fact]
     public async Task A_client_configuration_with_another_secret_is_refused()
     {
         var original = await File.ReadAllTextAsync(Path.Combine(Up.Folder, ".orch", "client.conf"));

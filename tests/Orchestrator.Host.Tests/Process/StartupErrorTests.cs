@@ -44,6 +44,25 @@ public sealed class StartupErrorTests : IDisposable
     }
 
     [Fact]
+    public async Task A_host_whose_seeds_do_not_answer_exits_non_zero_naming_them()
+    {
+        var seed = $"127.0.0.1:{OrchUp.FreePort()}";
+        var path = Path.Combine(_folder, "short.conf");
+        await File.WriteAllTextAsync(path, "orchestrator.host.member-up-timeout = 3s\n");
+        var result = await Orch(null, "host", "--config", path, "--port", "0", "--seed", seed);
+        Assert.Equal(6, result.ExitCode);
+        Assert.StartsWith($"error: this process did not become a cluster member within 3 s: no seed answered (orch.tcp://orch@{seed})", result.Stderr);
+    }
+
+    [Fact]
+    public async Task A_seed_that_is_not_host_and_port_exits_2_naming_it()
+    {
+        var result = await Orch(null, "host", "--port", "0", "--seed", "localhost");
+        Assert.Equal(2, result.ExitCode);
+        Assert.StartsWith("error: --seed localhost: expected HOST:PORT", result.Stderr);
+    }
+
+    [Fact]
     public async Task Sigterm_stops_the_process_cleanly_and_a_second_up_in_the_same_folder_is_refused_meanwhile()
     {
         await using var up = await OrchUp.StartAsync();
