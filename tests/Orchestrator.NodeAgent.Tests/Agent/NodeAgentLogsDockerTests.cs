@@ -1,3 +1,4 @@
+using Orchestrator.Actors.NodeApi;
 using System.Text;
 using Orchestrator.Model.Core.V1;
 using Orchestrator.NodeAgent.Agent;
