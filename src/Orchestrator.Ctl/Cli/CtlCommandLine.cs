@@ -20,6 +20,9 @@ public static class CtlCommandLine
         foreach (var command in NodeCommands.Build(runner)) root.Add(command);
         root.Add(RolloutCommands.Build(runner));
         root.Add(ApiResourcesCommand.Build(runner));
+        root.Add(LogsCommand.Build(runner));
+        root.Add(ExecCommand.Build(runner));
+        root.Add(TopCommand.Build(runner));
         foreach (var command in UnavailableCommands.Build(runner)) root.Add(command);
         return root;
     }

@@ -11,9 +11,6 @@ public static class UnavailableCommands
     /// <summary>The commands.</summary>
     public static IEnumerable<Command> Build(CommandRunner runner)
     {
-        yield return Unavailable(runner, "logs", "Print the logs of a container in a pod.", "the node agent's logs protocol");
-        yield return Unavailable(runner, "exec", "Execute a command in a container.", "the node agent's exec protocol");
-        yield return Unavailable(runner, "top", "Display resource (CPU/memory) usage.", "PodMetrics from the node agent");
         var cluster = new Command("cluster", "Cluster membership.");
         cluster.Add(Unavailable(runner, "members", "List the cluster's members and their states.", "cluster membership (issue 4)"));
         yield return cluster;
