@@ -16,9 +16,9 @@ public static class ExecCommand
     public static Command Build(CommandRunner runner)
     {
         var command = new Command("exec", "Execute a command in a container.");
-        var target = new Argument<string>("pod") { Description = "POD, pod/POD, or TYPE/NAME of a workload (its first pod)." };
+        var target = PodArgs.Target();
         var commandLine = new Argument<string[]>("command") { Description = "-- COMMAND [ARGS...]", Arity = ArgumentArity.OneOrMore };
-        var container = new Option<string?>("--container", "-c") { Description = "The container; default: the kubectl.kubernetes.io/default-container annotation, else the first." };
+        var container = PodArgs.Container();
         var stdin = new Option<bool>("--stdin", "-i") { Description = "Pass stdin to the container (not supported yet)." };
         var tty = new Option<bool>("--tty", "-t") { Description = "Allocate a TTY (not supported yet)." };
         foreach (var option in new Option[] { container, stdin, tty }) command.Add(option);
@@ -37,13 +37,10 @@ public static class ExecCommand
     private static async Task<int> Run(CtlContext context, AdminConnection connection, PodExec request, CancellationToken cancel)
     {
         await using var stream = RelayStream.Open(connection, request);
-        await foreach (var message in stream.ReadAllAsync(cancel).ConfigureAwait(false))
+        await foreach (var message in stream.ReadAnswersAsync(context.Error, cancel).ConfigureAwait(false))
         {
             switch (message)
             {
-                case ContainerSelected selected:
-                    await context.Error.WriteLineAsync(selected.Note).ConfigureAwait(false);
-                    break;
                 case ExecCompleted completed:
                     await context.Out.WriteAsync(completed.Stdout).ConfigureAwait(false);
                     await context.Error.WriteAsync(completed.Stderr).ConfigureAwait(false);
@@ -52,8 +49,6 @@ public static class ExecCommand
                     return completed.ExitCode;
                 case ExecFailed failed:
                     throw new CtlException("error: " + failed.Message);
-                case AdminFailed failed:
-                    throw CtlException.Server(failed.Error);
             }
         }
 

@@ -15,8 +15,8 @@ public static class LogsCommand
     public static Command Build(CommandRunner runner)
     {
         var command = new Command("logs", "Print the logs for a container in a pod (or in the first pod of a deployment, replicaset, statefulset, daemonset or job).");
-        var target = new Argument<string>("pod") { Description = "POD, pod/POD, or TYPE/NAME of a workload (its first pod)." };
-        var container = new Option<string?>("--container", "-c") { Description = "The container; default: the kubectl.kubernetes.io/default-container annotation, else the first." };
+        var target = PodArgs.Target();
+        var container = PodArgs.Container();
         var follow = new Option<bool>("--follow", "-f") { Description = "Stream the logs until the container stops (Ctrl-C ends it)." };
         var previous = new Option<bool>("--previous", "-p") { Description = "The logs of the previous, terminated instance of the container." };
         var tail = new Option<int>("--tail") { Description = "Lines from the end to show; -1 = all.", DefaultValueFactory = _ => -1 };
@@ -40,21 +40,16 @@ public static class LogsCommand
     private static async Task<int> Stream(CtlContext context, AdminConnection connection, PodLogs request, CancellationToken cancel)
     {
         await using var stream = RelayStream.Open(connection, request);
-        await foreach (var message in stream.ReadAllAsync(cancel).ConfigureAwait(false))
+        await foreach (var message in stream.ReadAnswersAsync(context.Error, cancel).ConfigureAwait(false))
         {
             switch (message)
             {
-                case ContainerSelected selected:
-                    await context.Error.WriteLineAsync(selected.Note).ConfigureAwait(false);
-                    break;
                 case LogChunk chunk:
                     await context.Out.WriteAsync(chunk.Text).ConfigureAwait(false);
                     if (request.Options.Follow) await context.Out.FlushAsync(CancellationToken.None).ConfigureAwait(false);
                     break;
                 case LogsFailed failed:
                     throw new CtlException("error: " + failed.Message);
-                case AdminFailed failed:
-                    throw CtlException.Server(failed.Error);
             }
         }
 

@@ -67,6 +67,29 @@ public sealed class RelayStream : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// The node agent's answers (what <see cref="ReadAllAsync"/> returns besides the console's own): the console's notes
+    /// (<see cref="ContainerSelected"/>) are written to <paramref name="error"/> as kubectl writes them, and a request the
+    /// console could not route (<see cref="AdminFailed"/>) becomes a <see cref="CtlException"/>.
+    /// </summary>
+    public async IAsyncEnumerable<object> ReadAnswersAsync(TextWriter error, [EnumeratorCancellation] CancellationToken cancel)
+    {
+        await foreach (var message in ReadAllAsync(cancel).ConfigureAwait(false))
+        {
+            switch (message)
+            {
+                case ContainerSelected selected:
+                    await error.WriteLineAsync(selected.Note).ConfigureAwait(false);
+                    break;
+                case AdminFailed failed:
+                    throw CtlException.Server(failed.Error);
+                default:
+                    yield return message;
+                    break;
+            }
+        }
+    }
+
     /// <inheritdoc />
     public ValueTask DisposeAsync()
     {

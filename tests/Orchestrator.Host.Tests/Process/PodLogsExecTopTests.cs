@@ -7,8 +7,6 @@ namespace Orchestrator.Host.Tests.Process;
 /// </summary>
 public sealed class PodLogsExecTopTests(FastMetricsClusterFixture cluster) : TestKit.TestKit, IClassFixture<FastMetricsClusterFixture>
 {
-    private const string Image = "127.0.0.1:5000/orchestrator/busybox:1";
-
     /// <summary>Sleeps until told to stop (TERM ends it at once).</summary>
     private const string Idle = "trap 'exit 0' TERM; while true; do sleep 1 & wait $!; done";
 
@@ -115,32 +113,6 @@ public sealed class PodLogsExecTopTests(FastMetricsClusterFixture cluster) : Tes
         Assert.Equal("No resources found in no-pods-here namespace.\n", empty.Stderr);
     }
 
-    /// <summary>Applies a pod on the <c>up</c> node with one busybox container per (name, script) and waits until all run.</summary>
-    private async Task RunPod(string name, string restartPolicy, params (string Name, string Script)[] containers)
-    {
-        var specs = string.Join("\n", containers.Select(c => $"""
-                - name: {c.Name}
-                  image: {Image}
-                  command: ["sh", "-c", "{c.Script}"]
-            """));
-        var pod = $"""
-            apiVersion: v1
-            kind: Pod
-            metadata:
-              name: {name}
-            spec:
-              nodeName: {Up.NodeName}
-              restartPolicy: {restartPolicy}
-              terminationGracePeriodSeconds: 1
-              containers:
-            {specs}
-            """;
-        var applied = await Up.CtlWithInput(pod, "apply", "-f", "-");
-        Assert.True(applied.ExitCode == 0, applied.ToString());
-        await AwaitAssertAsync(async () =>
-        {
-            var table = await Up.Ctl("get", "pod", name);
-            Assert.Matches($@"(?m)^{name}\s+{containers.Length}/{containers.Length}\s+Running\s", table.Stdout);
-        }, Dilated(TimeSpan.FromSeconds(90)), TimeSpan.FromSeconds(1));
-    }
+    private Task RunPod(string name, string restartPolicy, params (string Name, string Script)[] containers) =>
+        BusyboxPods.ApplyRunningAsync(this, Up, name, Up.NodeName, restartPolicy, 1, containers);
 }

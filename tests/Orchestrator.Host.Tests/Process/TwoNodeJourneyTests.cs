@@ -21,8 +21,6 @@ public sealed class TwoNodeJourneyTests : TestKit.TestKit
         orchestrator.node-agent { lease-renew-interval = 2s, lease-duration = 8s }
         """;
 
-    private const string Image = "127.0.0.1:5000/orchestrator/busybox:1";
-
     [Fact]
     public async Task A_joined_node_serves_logs_and_exec_takes_drained_pods_and_gives_them_back_when_its_process_is_killed()
     {
@@ -117,29 +115,8 @@ public sealed class TwoNodeJourneyTests : TestKit.TestKit
         }
     }
 
-    /// <summary>Applies a one-container busybox pod bound to <paramref name="node"/> and waits until it runs.</summary>
-    private async Task ApplyRunning(OrchUp up, string name, string node, int gracePeriod, string script)
-    {
-        var pod = $"""
-            apiVersion: v1
-            kind: Pod
-            metadata:
-              name: {name}
-            spec:
-              nodeName: {node}
-              restartPolicy: Never
-              terminationGracePeriodSeconds: {gracePeriod}
-              containers:
-                - name: main
-                  image: {Image}
-                  command: ["sh", "-c", "{script}"]
-            """;
-        var applied = await up.CtlWithInput(pod, "apply", "-f", "-");
-        Assert.True(applied.ExitCode == 0, applied.ToString());
-        await AwaitAssertAsync(async () =>
-            Assert.Matches($@"(?m)^{name}\s+1/1\s+Running\s", (await up.Ctl("get", "pod", name)).Stdout),
-            Dilated(TimeSpan.FromSeconds(90)), TimeSpan.FromSeconds(1));
-    }
+    private Task ApplyRunning(OrchUp up, string name, string node, int gracePeriod, string script) =>
+        BusyboxPods.ApplyRunningAsync(this, up, name, node, "Never", gracePeriod, ("main", script));
 
     /// <summary>Waits for <paramref name="count"/> Running, not terminating hello pods, all on <paramref name="nodeName"/> when given.</summary>
     private async Task LivePodsOn(OrchUp up, string? nodeName, int count) =>
