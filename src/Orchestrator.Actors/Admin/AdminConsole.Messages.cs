@@ -185,3 +185,33 @@ public sealed record RolloutHistory(string Name, IReadOnlyList<RolloutRevision> 
 
 /// <summary>The reply to any request that failed unexpectedly inside the console (a bug or a lost store), with why.</summary>
 public sealed record AdminFailed(AdminError Error);
+
+/// <summary>
+/// Streams a container's output (<c>logs</c>). The console finds the pod's node and relays the request to its agent:
+/// the sender gets <see cref="ContainerSelected"/> when the console chose the pod or container itself, then the
+/// agent's <see cref="NodeApi.LogChunk"/>s and <see cref="NodeApi.LogEnd"/> or <see cref="NodeApi.LogsFailed"/>,
+/// or <see cref="AdminFailed"/> when the pod, container or agent cannot be found. Every chunk's sender is the
+/// relay, which takes <see cref="NodeApi.CancelLogs"/> and ends when the sender stops.
+/// </summary>
+/// <param name="Target">The pod (<c>web</c>, <c>pod/web</c>) or an object with a pod selector (<c>deploy/web</c>): its first pod.</param>
+/// <param name="Namespace">The namespace; null means <c>default</c>.</param>
+/// <param name="Container">The container (<c>-c</c>); null: the <c>kubectl.kubernetes.io/default-container</c> annotation, else the first.</param>
+/// <param name="Options">What to read; its namespace, pod and container are filled in by the console.</param>
+public sealed record PodLogs(string Target, string? Namespace, string? Container, NodeApi.GetContainerLogs Options) : IAdminRequest;
+
+/// <summary>
+/// Runs a command in a container (<c>exec</c>), relayed to the agent of the pod's node as <see cref="PodLogs"/> is:
+/// the sender gets <see cref="ContainerSelected"/> when the console chose, then <see cref="NodeApi.ExecCompleted"/>
+/// or <see cref="NodeApi.ExecFailed"/>, or <see cref="AdminFailed"/>.
+/// </summary>
+/// <param name="Target">The pod, or an object with a pod selector.</param>
+/// <param name="Namespace">The namespace; null means <c>default</c>.</param>
+/// <param name="Container">The container (<c>-c</c>); null chooses as <see cref="PodLogs"/> does.</param>
+/// <param name="Command">The executable and its arguments.</param>
+public sealed record PodExec(string Target, string? Namespace, string? Container, IReadOnlyList<string> Command) : IAdminRequest;
+
+/// <summary>Which pod and container the console chose for a <see cref="PodLogs"/> or <see cref="PodExec"/>, and kubectl's note about it.</summary>
+/// <param name="Pod">The pod's name.</param>
+/// <param name="Container">The container's name.</param>
+/// <param name="Note">e.g. <c>Defaulted container "a" out of: a, b</c>, for stderr.</param>
+public sealed record ContainerSelected(string Pod, string Container, string Note);

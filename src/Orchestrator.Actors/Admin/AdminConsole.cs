@@ -9,7 +9,8 @@ namespace Orchestrator.Actors.Admin;
 /// <see cref="Receptionist"/> as <see cref="ServiceName"/>, so clients outside the cluster find it; the
 /// remoting handshake has already checked the cluster secret before any request arrives. Each request
 /// runs as one task whose reply is piped to the sender; <see cref="WatchResources"/> gets an
-/// <see cref="AdminWatch"/> child that streams to the client.
+/// <see cref="AdminWatch"/> child that streams to the client, and <see cref="PodLogs"/> and <see cref="PodExec"/> a
+/// <see cref="NodeRelay"/> child that relays between the client and the pod's node agent.
 /// </summary>
 public sealed class AdminConsole : ReceiveActor
 {
@@ -19,6 +20,7 @@ public sealed class AdminConsole : ReceiveActor
     private readonly IActorRef _store;
     private readonly KindCatalog _catalog;
     private readonly AdminCommands _commands;
+    private readonly PodRouting _routing;
 
     /// <summary>Creates the console; use <see cref="Props"/>.</summary>
     public AdminConsole(IActorRef store, IActorRef? receptionist, AdminSettings settings, KindCatalog? catalog)
@@ -26,11 +28,14 @@ public sealed class AdminConsole : ReceiveActor
         _store = store;
         _catalog = catalog ?? KindCatalog.Default;
         _commands = new AdminCommands(store, _catalog, settings);
+        _routing = new PodRouting(new StoreClient(store, settings.RequestTimeout), _catalog, Context.System, settings.NodeAgentTimeout);
         AdminManifests.Register(Context.System);
         receptionist?.Tell(new RegisterService(ServiceName, Self), Self);
 
         Receive<WatchResources>(HandleWatch);
         Receive<GetClusterMembers>(_ => Sender.Tell(ClusterMembers.Of(Context.System), Self));
+        Receive<PodLogs>(HandleLogs);
+        Receive<PodExec>(HandleExec);
         Receive<IAdminRequest>(HandleRequest);
     }
 
@@ -45,6 +50,22 @@ public sealed class AdminConsole : ReceiveActor
     {
         _commands.Execute(request).PipeTo(Sender, Self,
             failure: e => new AdminFailed(new AdminError("InternalError", 500, $"{request.GetType().Name} failed: {e.Message}")));
+    }
+
+    private void HandleLogs(PodLogs request)
+    {
+        var routing = _routing;
+        Context.ActorOf(NodeRelay.Props(Sender,
+            () => routing.ResolveAsync(request.Target, request.Namespace, request.Container),
+            route => request.Options with { Namespace = route.Namespace, Pod = route.Pod, Container = route.Container }));
+    }
+
+    private void HandleExec(PodExec request)
+    {
+        var routing = _routing;
+        Context.ActorOf(NodeRelay.Props(Sender,
+            () => routing.ResolveAsync(request.Target, request.Namespace, request.Container),
+            route => new NodeApi.ExecInContainer(route.Namespace, route.Pod, route.Container, request.Command)));
     }
 
     private void HandleWatch(WatchResources request)

@@ -12,6 +12,8 @@ public static class AdminManifests
     /// <summary>Registers every admin message with <paramref name="system"/>'s serialization (idempotent).</summary>
     public static void Register(ActorSystem system)
     {
+        // logs and exec relay the node agent's own messages to the client.
+        NodeApi.NodeApiManifests.Register(system);
         system.Serialization
             .Register<RegisterService>("admin-register-service/v1")
             .Register<LocateService>("admin-locate-service/v1")
@@ -36,6 +38,9 @@ public static class AdminManifests
             .Register<CordonNode>("admin-cordon-node/v1")
             .Register<DrainNode>("admin-drain-node/v1")
             .Register<RolloutCommand>("admin-rollout-command/v1")
-            .Register<RolloutHistory>("admin-rollout-history/v1");
+            .Register<RolloutHistory>("admin-rollout-history/v1")
+            .Register<PodLogs>("admin-pod-logs/v1")
+            .Register<PodExec>("admin-pod-exec/v1")
+            .Register<ContainerSelected>("admin-container-selected/v1");
     }
 }

@@ -14,6 +14,9 @@ public sealed record AdminSettings
     /// <summary>Most Events shown per object by <c>describe</c> (default 20).</summary>
     public int DescribeEvents { get; init; } = 20;
 
+    /// <summary>How long <c>logs</c> and <c>exec</c> wait for a pod's node agent to answer at its published address (default 5 seconds).</summary>
+    public TimeSpan NodeAgentTimeout { get; init; } = TimeSpan.FromSeconds(5);
+
     /// <summary>Reads the section (this module's reference.conf behind <paramref name="config"/>), naming a bad value and where it is.</summary>
     public static AdminSettings From(Config config)
     {
@@ -24,6 +27,9 @@ public sealed record AdminSettings
         var events = s.GetInt("describe-events");
         if (events < 0)
             throw new ConfigException(s.OriginOf("describe-events"), $"{Section}.describe-events must be 0 or more, not {events}.");
-        return new AdminSettings { RequestTimeout = timeout, DescribeEvents = events };
+        var agentTimeout = s.GetTimeSpan("node-agent-timeout");
+        if (agentTimeout <= TimeSpan.Zero)
+            throw new ConfigException(s.OriginOf("node-agent-timeout"), $"{Section}.node-agent-timeout must be a positive duration, not {agentTimeout}.");
+        return new AdminSettings { RequestTimeout = timeout, DescribeEvents = events, NodeAgentTimeout = agentTimeout };
     }
 }

@@ -21,7 +21,9 @@ public static class CtlCommandLine
         root.Add(RolloutCommands.Build(runner));
         root.Add(ApiResourcesCommand.Build(runner));
         root.Add(ClusterCommands.Build(runner));
-        foreach (var command in UnavailableCommands.Build(runner)) root.Add(command);
+        root.Add(LogsCommand.Build(runner));
+        root.Add(ExecCommand.Build(runner));
+        root.Add(TopCommand.Build(runner));
         return root;
     }
 }

@@ -1,3 +1,4 @@
+using Orchestrator.Actors.NodeApi;
 using Orchestrator.NodeAgent.Runtime;
 using Orchestrator.Runtime;
 

@@ -1,3 +1,4 @@
+using Orchestrator.Actors.NodeApi;
 using Orchestrator.Runtime;
 
 namespace Orchestrator.NodeAgent.Agent;
@@ -9,21 +10,28 @@ public sealed partial class NodeAgent
 
     private void HandleGetContainerLogs(GetContainerLogs request)
     {
-        var pod = $"{request.Namespace}/{request.Pod}";
-        var found = _pods.FirstOrDefault(p => !p.Value.Gone && p.Value.Namespace == request.Namespace && p.Value.Name == request.Pod);
-        if (found.Value is not { } entry)
+        if (FindPodContainer(request.Namespace, request.Pod, request.Container) is not { } found)
         {
-            Sender.Tell(new LogsFailed($"pod \"{pod}\" does not run on node {NodeName}"), Self);
+            Sender.Tell(new LogsFailed(WhyNoContainer(request.Namespace, request.Pod, request.Container)), Self);
             return;
         }
 
-        if (!entry.Containers.Contains(request.Container))
-        {
-            Sender.Tell(new LogsFailed(
-                $"container \"{request.Container}\" is not valid for pod \"{pod}\"; its containers: {string.Join(", ", entry.Containers)}"), Self);
-            return;
-        }
+        Context.ActorOf(LogStreamer.Props(_runtime, found, request, Sender));
+    }
 
-        Context.ActorOf(LogStreamer.Props(_runtime, found.Key, request, Sender));
+    /// <summary>The uid of the live pod <paramref name="ns"/>/<paramref name="pod"/> on this node when it has <paramref name="container"/>.</summary>
+    private string? FindPodContainer(string ns, string pod, string container)
+    {
+        var found = _pods.FirstOrDefault(p => !p.Value.Gone && p.Value.Namespace == ns && p.Value.Name == pod);
+        return found.Value is { } entry && entry.Containers.Contains(container) ? found.Key : null;
+    }
+
+    /// <summary>Why <see cref="FindPodContainer"/> found nothing, naming the pod, the node and the valid containers.</summary>
+    private string WhyNoContainer(string ns, string pod, string container)
+    {
+        var found = _pods.FirstOrDefault(p => !p.Value.Gone && p.Value.Namespace == ns && p.Value.Name == pod);
+        return found.Value is not { } entry
+            ? $"pod \"{ns}/{pod}\" does not run on node {NodeName}"
+            : $"container {container} is not valid for pod {pod}; its containers: {string.Join(", ", entry.Containers)}";
     }
 }

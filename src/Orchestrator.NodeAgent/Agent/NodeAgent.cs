@@ -1,3 +1,4 @@
+using Orchestrator.Actors.NodeApi;
 using Orchestrator.Actors.Store.Entities;
 using Orchestrator.Actors.Store.Errors;
 using Orchestrator.Actors.Store.ReadModels;
@@ -52,7 +53,10 @@ public sealed partial class NodeAgent : ReceiveActor, IWithTimers
         Receive<ObjectReply>(HandleWriteReply);
         ReceivePods();
         ReceiveLogs();
+        ReceiveExec();
         ReceiveMetrics();
+        // Logs and exec requests come from the admin console, often in another process.
+        NodeApiManifests.Register(Context.System);
     }
 
     /// <inheritdoc />
@@ -176,7 +180,7 @@ public sealed partial class NodeAgent : ReceiveActor, IWithTimers
     private void Register()
     {
         _registering = true;
-        var node = NodeObjects.Node(_settings, _facts, _health!, DateTimeOffset.UtcNow, _pressure);
+        var node = NodeObjects.Node(_settings, _facts, _health!, DateTimeOffset.UtcNow, _pressure, Self.Path.ToString());
         StoreCalls.RegisterAsync(_store, node, _settings.RequestTimeout)
             .PipeTo(Self, success: n => new NodeRegistered(n), failure: ex => new Failed("register the Node", ex));
     }

@@ -1,3 +1,4 @@
+using Orchestrator.Actors.NodeApi;
 using Orchestrator.Model.Coordination.V1;
 using Orchestrator.Model.Core.V1;
 using Orchestrator.Model.Primitives;
@@ -25,8 +26,12 @@ public static class NodeObjects
     /// <summary>Reason of Ready=False when the runtime does not answer.</summary>
     public const string DockerUnreachableReason = "DockerUnreachable";
 
-    /// <summary>The Node this agent registers: labels and taints from settings, capacity from the host, the status built by <see cref="Status"/>.</summary>
-    public static Node Node(NodeAgentSettings settings, HostFacts facts, RuntimeHealth health, DateTimeOffset now, NodePressure? pressure = null)
+    /// <summary>
+    /// The Node this agent registers: labels and taints from settings, capacity from the host, the status built by
+    /// <see cref="Status"/>, and the agent's actor path (<paramref name="agentPath"/>) in the
+    /// <see cref="NodeAgentEndpoint.Annotation"/> annotation, where the admin console finds it for logs and exec.
+    /// </summary>
+    public static Node Node(NodeAgentSettings settings, HostFacts facts, RuntimeHealth health, DateTimeOffset now, NodePressure? pressure = null, string? agentPath = null)
     {
         var labels = new Dictionary<string, string>(settings.Labels, StringComparer.Ordinal)
         {
@@ -36,7 +41,12 @@ public static class NodeObjects
         };
         return new Node
         {
-            Metadata = { Name = settings.NodeName, Labels = labels },
+            Metadata =
+            {
+                Name = settings.NodeName,
+                Labels = labels,
+                Annotations = agentPath is null ? null : new Dictionary<string, string>(StringComparer.Ordinal) { [NodeAgentEndpoint.Annotation] = agentPath },
+            },
             Spec = new NodeSpec { Taints = settings.Taints.Count == 0 ? null : settings.Taints.Select(CopyTaint).ToList() },
             Status = Status(settings, facts, health, null, now, pressure),
         };

@@ -44,6 +44,18 @@ internal static class StoreCalls
         }
 
         existing.Metadata.Labels = labels;
+        if (desired.Metadata.Annotations is { Count: > 0 } published)
+        {
+            // The agent's address changes with every start of its process (port 0): the newest one wins.
+            var annotations = existing.Metadata.Annotations ?? [];
+            foreach (var (key, value) in published)
+            {
+                annotations[key] = value;
+            }
+
+            existing.Metadata.Annotations = annotations;
+        }
+
         existing.Spec.Taints = desired.Spec.Taints;
         Check(await store.Ask<ObjectReply>(new UpdateObject(existing), timeout).ConfigureAwait(false), "update the Node");
         var withStatus = new Node { Metadata = { Name = desired.Metadata.Name }, Status = desired.Status };

@@ -1,3 +1,4 @@
+using Orchestrator.Actors.NodeApi;
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using Orchestrator.NodeAgent.Docker;
@@ -210,7 +211,7 @@ public sealed class DockerContainerRuntime(DockerClient docker, DockerContainerR
         try
         {
             var result = await docker.Exec.RunAsync(containerId, command, deadline.Token).ConfigureAwait(false);
-            return new ExecOutcome(result.ExitCode, result.Stdout + result.Stderr, TimedOut: false);
+            return new ExecOutcome(result.ExitCode, result.Stdout + result.Stderr, TimedOut: false) { Stdout = result.Stdout, Stderr = result.Stderr };
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {

@@ -1,3 +1,5 @@
+using Orchestrator.Actors.NodeApi;
+
 namespace Orchestrator.NodeAgent.Runtime;
 
 /// <summary>
@@ -148,11 +150,6 @@ public sealed record RuntimeContainerState(
 /// <param name="Since">Only output written at or after this time.</param>
 public sealed record ContainerLogOptions(bool Follow = false, int? TailLines = null, bool Timestamps = false, DateTimeOffset? Since = null);
 
-/// <summary>A piece of a container's output.</summary>
-/// <param name="Stream"><c>stdout</c> or <c>stderr</c>.</param>
-/// <param name="Text">The text as written; a chunk may hold several lines or part of one.</param>
-public sealed record LogChunk(string Stream, string Text);
-
 /// <summary>One sample of a container's resource use.</summary>
 /// <param name="CpuUsageNanoseconds">CPU time used since the container started, in nanoseconds (cumulative).</param>
 /// <param name="MemoryWorkingSetBytes">Memory in use minus reclaimable page cache, in bytes.</param>
@@ -163,7 +160,14 @@ public sealed record ContainerUsage(ulong CpuUsageNanoseconds, ulong MemoryWorki
 /// <param name="ExitCode">Exit code, -1 when it timed out.</param>
 /// <param name="Output">stdout followed by stderr.</param>
 /// <param name="TimedOut">It did not finish within its timeout.</param>
-public sealed record ExecOutcome(int ExitCode, string Output, bool TimedOut);
+public sealed record ExecOutcome(int ExitCode, string Output, bool TimedOut)
+{
+    /// <summary>What the command wrote to stdout; null when the runtime does not keep the streams apart or the command did not run.</summary>
+    public string? Stdout { get; init; }
+
+    /// <summary>What the command wrote to stderr; null as <see cref="Stdout"/>.</summary>
+    public string? Stderr { get; init; }
+}
 
 /// <summary>An image could not be made present; <see cref="Reason"/> is ErrImagePull or ErrImageNeverPull.</summary>
 public sealed class ImagePullException : Exception

@@ -1,3 +1,4 @@
+using Orchestrator.Actors.NodeApi;
 using System.Globalization;
 using System.Runtime.CompilerServices;
 
@@ -217,7 +218,8 @@ public sealed class RecordingContainerRuntime : IContainerRuntime
             _calls.Add($"Exec {name} {string.Join(' ', command)}");
         }
 
-        return Task.FromResult(ExecHandler(name, command));
+        var outcome = ExecHandler(name, command);
+        return Task.FromResult(outcome.Stdout is null && !outcome.TimedOut ? outcome with { Stdout = outcome.Output, Stderr = "" } : outcome);
     }
 
     /// <inheritdoc />

@@ -1,3 +1,4 @@
+using Orchestrator.Actors.NodeApi;
 using Orchestrator.NodeAgent.Runtime;
 
 namespace Orchestrator.NodeAgent.Tests.Agent;

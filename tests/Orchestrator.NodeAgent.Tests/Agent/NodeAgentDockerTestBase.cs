@@ -58,6 +58,10 @@ public abstract class NodeAgentDockerTestBase : TestKit.TestKit
         Sys.ActorOf(NodeAgent.Agent.NodeAgent.Props(StoreRef, ContainerRuntime, (configure ?? (s => s))(Settings(NodeName)), new DockerRuntimeProbe(Fixture.Client),
             new PodWorkerSettings { EmptyDirRoot = VolumeRoot }), name);
 
+    /// <summary>Waits until the single container of pod <paramref name="name"/> runs.</summary>
+    protected Task<Pod> AwaitRunning(string name) =>
+        AwaitPodAsync(name, p => p.Status?.ContainerStatuses?.SingleOrDefault()?.State?.Running is not null, $"{name} runs");
+
     /// <summary>Reads the pod <c>default/&lt;name&gt;</c> from the store until <paramref name="predicate"/> holds.</summary>
     protected async Task<Pod> AwaitPodAsync(string name, Func<Pod, bool> predicate, string what)
     {

@@ -1,8 +1,8 @@
-namespace Orchestrator.NodeAgent.Agent;
+namespace Orchestrator.Actors.NodeApi;
 
 /// <summary>
-/// Asks the <see cref="NodeAgent"/> for a container's output (what <c>kubectl logs</c> reads). The requester gets
-/// <see cref="Runtime.LogChunk"/> messages, then <see cref="LogEnd"/>, or a <see cref="LogsFailed"/>; every chunk's
+/// Asks a node agent for a container's output (what <c>kubectl logs</c> reads). The requester gets
+/// <see cref="LogChunk"/> messages, then <see cref="LogEnd"/>, or a <see cref="LogsFailed"/>; every chunk's
 /// sender is the stream, which stops on <see cref="CancelLogs"/> or when the requester stops.
 /// </summary>
 /// <param name="Namespace">The pod's namespace.</param>
@@ -16,6 +16,11 @@ namespace Orchestrator.NodeAgent.Agent;
 public sealed record GetContainerLogs(
     string Namespace, string Pod, string Container, bool Previous = false, int? TailLines = null, bool Follow = false,
     bool Timestamps = false, long? SinceSeconds = null);
+
+/// <summary>A piece of a container's output.</summary>
+/// <param name="Stream"><c>stdout</c> or <c>stderr</c>.</param>
+/// <param name="Text">The text as written; a chunk may hold several lines or part of one.</param>
+public sealed record LogChunk(string Stream, string Text);
 
 /// <summary>The container's output has been sent completely (or, when following, the container stopped).</summary>
 public sealed record LogEnd
