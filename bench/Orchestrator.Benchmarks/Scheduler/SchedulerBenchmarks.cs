@@ -171,9 +171,9 @@ internal static class SchedulerBenchmarks
 
             var bound = new ConcurrentDictionary<string, long>();
             var allBound = new TaskCompletionSource();
-            var recorder = system.ActorOf(Props.Create(() => new BindRecorder(bound, podCount, allBound)));
+            var recorder = system.ActorOf(Props.Create(() => new PodWatchRecorder(BoundPodName, bound, podCount, allBound)));
             var head = Await(store.Ask<ObjectList>(new ListObjects("", "Pod", Limit: 1), _timeout));
-            Await(recorder.Ask<WatchStarted>(new StartWatch(store, head.ResourceVersion), _timeout));
+            Await(recorder.Ask<WatchStarted>(new StartPodWatch(store, head.ResourceVersion), _timeout));
             var settings = SchedulerSettings.From(system.Config);
             var scheduler = system.ActorOf(Actors.Scheduling.Scheduler.Props(store, settings, InformerOptions.Default), "scheduler");
             while (!Await(scheduler.Ask<SchedulerStats>(GetSchedulerStats.Instance, _timeout)).Synced || Await(scheduler.Ask<SchedulerStats>(GetSchedulerStats.Instance, _timeout)).Nodes < nodeCount)
@@ -230,30 +230,10 @@ internal static class SchedulerBenchmarks
         }
     }
 
+    /// <summary>The name of a pod the event shows bound to a node.</summary>
+    private static string? BoundPodName(WatchEvent e) => e.Object is Pod { Spec.NodeName: { Length: > 0 } } pod ? pod.Metadata.Name : null;
+
     private static T Await<T>(Task<T> task) => Harness.Await(task, "scheduler");
 
     private static void Await(Task task) => Harness.Await(task, "scheduler");
-
-    private sealed record StartWatch(IActorRef Store, string ResourceVersion);
-
-    /// <summary>Watches pods and records when each is first seen bound to a node.</summary>
-    private sealed class BindRecorder : ReceiveActor
-    {
-        private IActorRef? _replyTo;
-
-        public BindRecorder(ConcurrentDictionary<string, long> bound, int expected, TaskCompletionSource done)
-        {
-            Receive<StartWatch>(s =>
-            {
-                _replyTo = Sender;
-                s.Store.Tell(new WatchObjects("", "Pod", ResourceVersion: s.ResourceVersion, AllowBookmarks: false), Self);
-            });
-            Receive<WatchStarted>(s => _replyTo?.Tell(s, Self));
-            Receive<WatchEvent>(e =>
-            {
-                if (e.Object is not Pod { Spec.NodeName: { Length: > 0 } } pod) return;
-                if (bound.TryAdd(pod.Metadata.Name!, Stopwatch.GetTimestamp()) && bound.Count == expected) done.TrySetResult();
-            });
-        }
-    }
 }

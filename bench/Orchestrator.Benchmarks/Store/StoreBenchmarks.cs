@@ -95,9 +95,9 @@ internal static class StoreBenchmarks
         var sent = new ConcurrentDictionary<string, long>();
         var received = new ConcurrentDictionary<string, long>();
         var done = new TaskCompletionSource();
-        var watcher = system.ActorOf(Props.Create(() => new WatchRecorder(received, events, done)));
+        var watcher = system.ActorOf(Props.Create(() => new PodWatchRecorder(AddedWatchedPod, received, events, done)));
         var head = Harness.Await(store.Ask<ObjectList>(new ListObjects("", "Pod", Limit: 1), _timeout), "store");
-        Harness.Await(watcher.Ask<WatchStarted>(new StartWatch(store, head.ResourceVersion), _timeout), "store");
+        Harness.Await(watcher.Ask<WatchStarted>(new StartPodWatch(store, head.ResourceVersion), _timeout), "store");
         var perWriter = events / writers;
         var tasks = Enumerable.Range(0, writers).Select(w => Task.Run(async () =>
         {
@@ -168,27 +168,7 @@ internal static class StoreBenchmarks
         return GC.GetTotalMemory(forceFullCollection: true);
     }
 
-    private sealed record StartWatch(IActorRef Store, string ResourceVersion);
-
-    /// <summary>Opens a watch of pods from a resourceVersion and records when each ADDED of a pod named watched-* arrives.</summary>
-    private sealed class WatchRecorder : ReceiveActor
-    {
-        private IActorRef? _replyTo;
-
-        public WatchRecorder(ConcurrentDictionary<string, long> received, int expected, TaskCompletionSource done)
-        {
-            Receive<StartWatch>(s =>
-            {
-                _replyTo = Sender;
-                s.Store.Tell(new WatchObjects("", "Pod", ResourceVersion: s.ResourceVersion, AllowBookmarks: false), Self);
-            });
-            Receive<WatchStarted>(s => _replyTo?.Tell(s, Self));
-            Receive<WatchEvent>(e =>
-            {
-                if (e.Type != WatchEventType.Added || e.Object?.Metadata.Name is not { } name || !name.StartsWith("watched-", StringComparison.Ordinal)) return;
-                received[name] = Stopwatch.GetTimestamp();
-                if (received.Count == expected) done.TrySetResult();
-            });
-        }
-    }
+    /// <summary>The name of a pod named watched-* the event shows added.</summary>
+    private static string? AddedWatchedPod(WatchEvent e) =>
+        e.Type == WatchEventType.Added && e.Object?.Metadata.Name is { } name && name.StartsWith("watched-", StringComparison.Ordinal) ? name : null;
 }
