@@ -40,6 +40,7 @@ public abstract partial class PersistentActorBase
     {
         NewIncarnation();
         _verified = true;
+        _unverifiedCommand = null;
         _phase = Phase.WaitingForSnapshot;
         PersistenceExtension.SnapshotStore.Tell(new LoadSnapshot(PersistenceId, RecoverySnapshotCriteria, _instanceId), Self);
     }
@@ -231,7 +232,6 @@ public abstract partial class PersistentActorBase
         _pending.Clear();
         _batch = null;
         if (_unverifiedCommand is { } command) _internalStash.Insert(0, command);
-        _unverifiedCommand = null;
         PersistenceLog.RecoveringAfterTakenWrite(Log, PersistenceId);
         StartRecovery();
     }
