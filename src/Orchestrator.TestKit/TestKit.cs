@@ -203,10 +203,13 @@ public abstract class TestKit : IAsyncLifetime
     /// <summary>Nothing to do before the test; the system was created in the constructor.</summary>
     public virtual Task InitializeAsync() => Task.CompletedTask;
 
-    /// <summary>Terminates the system; fails the test when it does not stop in time (a leak or a hang).</summary>
+    /// <summary>How long the system may take to terminate after the test, before dilation (default 10 s).</summary>
+    protected virtual TimeSpan TerminationLimit => TimeSpan.FromSeconds(10);
+
+    /// <summary>Terminates the system; fails the test when it does not stop in <see cref="TerminationLimit"/> (a leak or a hang).</summary>
     public virtual async Task DisposeAsync()
     {
-        var limit = Dilated(TimeSpan.FromSeconds(10));
+        var limit = Dilated(TerminationLimit);
         var terminate = Sys.Terminate();
         if (await Task.WhenAny(terminate, Task.Delay(limit)) != terminate)
             throw new XunitException($"Actor system {Sys.Name} did not terminate within {limit.TotalSeconds:0} s.");

@@ -90,6 +90,13 @@ public abstract class ClusterSpecBase : TestKit.TestKit
         }
     }
 
+    /// <summary>
+    /// A member terminates through coordinated shutdown: shard regions (up to 10 s), leave, exiting (up to 10 s) and
+    /// the rest. When the other members were killed by the test, the leave cannot complete and those phases run to
+    /// their timeouts, so the 10 s of a plain system is too short; 40 s still catches a hang.
+    /// </summary>
+    protected override TimeSpan TerminationLimit => TimeSpan.FromSeconds(40);
+
     public override async Task DisposeAsync()
     {
         ActorSystem[] members;
