@@ -50,6 +50,30 @@ public sealed class NodeAgentExecDockerTests(DockerFixture fixture) : NodeAgentD
         Assert.Equal($"pod \"default/nowhere\" does not run on node {NodeName}", ExpectMsg<ExecFailed>(Request).Message);
     }
 
+    [Fact]
+    public async Task A_requester_that_goes_away_ends_the_session_and_the_process_reads_end_of_file()
+    {
+        var agent = StartAgent();
+        await StoreRef.Created(Pod("reader", NodeName, DockerFixture.BusyboxImage, "sh", "-c", Idle), Request);
+        await AwaitRunning("reader");
+
+        var requester = CreateTestProbe();
+        agent.Tell(new ExecInContainer("default", "reader", "main", ["sh", "-c", "cat; echo eof > /tmp/ended"], Stdin: true), requester.Ref);
+        requester.ExpectMsg<ExecStarted>(Request);
+        var session = requester.LastSender;
+        Watch(session);
+        Sys.Stop(requester.Ref);
+        ExpectTerminated(session, Request);
+
+        await AwaitAssertAsync(() =>
+        {
+            agent.Tell(new ExecInContainer("default", "reader", "main", ["cat", "/tmp/ended"]), TestActor);
+            ExpectMsg<ExecStarted>(Request);
+            Assert.Equal(("eof\n", "", 0), ReadUntilCompleted());
+            return Task.CompletedTask;
+        }, Dilated(TimeSpan.FromSeconds(20)), TimeSpan.FromMilliseconds(300));
+    }
+
     private static string Text(ExecOutput output) => Encoding.UTF8.GetString(output.Data);
 
     // Gathers the output of each stream (their chunks may interleave either way) until the exit code.
