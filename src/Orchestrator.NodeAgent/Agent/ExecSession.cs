@@ -18,14 +18,16 @@ public sealed class ExecSession : ReceiveActor
     private readonly string _podUid;
     private readonly ExecInContainer _request;
     private readonly IActorRef _requester;
+    private readonly string _node;
     private readonly CancellationTokenSource _cancel = new();
 
     // The actor writes, the input pump reads: a channel keeps the order without sharing anything else.
     private readonly Channel<byte[]> _input = Channel.CreateUnbounded<byte[]>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
 
     /// <summary>Creates the session; use <see cref="Props"/>.</summary>
-    public ExecSession(IContainerRuntime runtime, string podUid, ExecInContainer request, IActorRef requester)
+    public ExecSession(IContainerRuntime runtime, string podUid, ExecInContainer request, IActorRef requester, string node)
     {
+        _node = node;
         _runtime = runtime;
         _podUid = podUid;
         _request = request;
@@ -38,11 +40,11 @@ public sealed class ExecSession : ReceiveActor
         Receive<Terminated>(_ => Context.Stop(Self));
     }
 
-    private string Subject => $"container {_request.Container} of pod {_request.Namespace}/{_request.Pod}";
+    private string Subject => $"container {_request.Container} of pod {_request.Namespace}/{_request.Pod} on node {_node}";
 
-    /// <summary>Props of a session running <paramref name="request"/> in the pod with uid <paramref name="podUid"/> for <paramref name="requester"/>.</summary>
-    public static Props Props(IContainerRuntime runtime, string podUid, ExecInContainer request, IActorRef requester) =>
-        Orchestrator.Runtime.Props.Create(() => new ExecSession(runtime, podUid, request, requester));
+    /// <summary>Props of a session running <paramref name="request"/> in the pod with uid <paramref name="podUid"/> on <paramref name="node"/> for <paramref name="requester"/>.</summary>
+    public static Props Props(IContainerRuntime runtime, string podUid, ExecInContainer request, IActorRef requester, string node) =>
+        Orchestrator.Runtime.Props.Create(() => new ExecSession(runtime, podUid, request, requester, node));
 
     /// <inheritdoc />
     protected override void PreStart()

@@ -25,6 +25,6 @@ public sealed partial class NodeAgent
             return;
         }
 
-        Context.ActorOf(ExecSession.Props(_runtime, uid, request, Sender));
+        Context.ActorOf(ExecSession.Props(_runtime, uid, request, Sender, NodeName));
     }
 }

@@ -74,6 +74,20 @@ public sealed class NodeAgentExecDockerTests(DockerFixture fixture) : NodeAgentD
         }, Dilated(TimeSpan.FromSeconds(20)), TimeSpan.FromMilliseconds(300));
     }
 
+    [Fact]
+    public async Task Exec_in_a_container_that_has_ended_fails_naming_the_container_pod_and_node()
+    {
+        var agent = StartAgent();
+        var pod = Pod("finished", NodeName, DockerFixture.BusyboxImage, "true");
+        pod.Spec.RestartPolicy = "Never";
+        await StoreRef.Created(pod, Request);
+        await AwaitPodAsync("finished", p => p.Status?.Phase == "Succeeded", "finished succeeded");
+
+        agent.Tell(new ExecInContainer("default", "finished", "main", ["true"]), TestActor);
+        Assert.Equal($"unable to upgrade connection: container main of pod default/finished on node {NodeName} is not running",
+            ExpectMsg<ExecFailed>(Request).Message);
+    }
+
     private static string Text(ExecOutput output) => Encoding.UTF8.GetString(output.Data);
 
     // Gathers the output of each stream (their chunks may interleave either way) until the exit code.
