@@ -88,15 +88,17 @@ public sealed class ExecSession : ReceiveActor
             // Closing the connection is what stops a read that the token alone may not interrupt.
             await using var closeOnCancel = cancellationToken.Register(() => _ = stream.DisposeAsync().AsTask());
             _requester.Tell(ExecStarted.Instance, self);
-            var pump = _request.Stdin ? PumpInputAsync(stream, cancellationToken) : Task.CompletedTask;
+            // Input still unread when the process has ended (a client whose stdin never ends) must not hold up the end.
+            using var inputDone = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            var pump = _request.Stdin ? PumpInputAsync(stream, inputDone.Token) : Task.CompletedTask;
             await foreach (var chunk in stream.ReadOutputAsync(cancellationToken).ConfigureAwait(false))
             {
                 _requester.Tell(chunk, self);
             }
 
-            var exitCode = await stream.WaitExitCodeAsync(cancellationToken).ConfigureAwait(false);
+            await inputDone.CancelAsync().ConfigureAwait(false);
             await pump.ConfigureAwait(false);
-            return exitCode;
+            return await stream.WaitExitCodeAsync(cancellationToken).ConfigureAwait(false);
         }
     }
 

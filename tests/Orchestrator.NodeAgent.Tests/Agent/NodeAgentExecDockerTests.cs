@@ -37,6 +37,11 @@ public sealed class NodeAgentExecDockerTests(DockerFixture fixture) : NodeAgentD
         var (stdout, stderr, exitCode) = ReadUntilCompleted();
         Assert.Equal(("got b\ncd\n", "", 0), (stdout, stderr, exitCode));
 
+        // A command that ends without reading its input ends the session though the input never ended.
+        agent.Tell(new ExecInContainer("default", "shell", "main", ["echo", "done"], Stdin: true), TestActor);
+        ExpectMsg<ExecStarted>(Request);
+        Assert.Equal(("done\n", "", 0), ReadUntilCompleted());
+
         agent.Tell(new ExecInContainer("default", "shell", "main", ["no-such-command"]), TestActor);
         ExpectMsg<ExecStarted>(Request);
         var (missingOut, missingErr, missingCode) = ReadUntilCompleted();
