@@ -32,6 +32,7 @@ public sealed class NodeRelay : ReceiveActor
         Receive<ExecOutput>(PassOn);
         Receive<ExecInput>(input => _stream?.Tell(input, Self));
         Receive<ExecInputEnd>(end => _stream?.Tell(end, Self));
+        Receive<ExecResize>(size => _stream?.Tell(size, Self));
         Receive<CancelLogs>(_ => Context.Stop(Self));
         Receive<CancelExec>(_ => Context.Stop(Self));
         Receive<Terminated>(HandleTerminated);

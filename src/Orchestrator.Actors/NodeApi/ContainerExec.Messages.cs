@@ -3,7 +3,7 @@ namespace Orchestrator.Actors.NodeApi;
 /// <summary>
 /// Asks a node agent to run a command in the current instance of a running container (what <c>kubectl exec</c>
 /// does). The requester gets <see cref="ExecStarted"/> once the process runs (its sender is the session, which takes
-/// <see cref="ExecInput"/>, <see cref="ExecInputEnd"/> and <see cref="CancelExec"/>), then <see cref="ExecOutput"/>
+/// <see cref="ExecInput"/>, <see cref="ExecInputEnd"/>, <see cref="ExecResize"/> and <see cref="CancelExec"/>), then <see cref="ExecOutput"/>
 /// chunks as the process writes them, then <see cref="ExecCompleted"/>; or an <see cref="ExecFailed"/> when it could
 /// not run. The session ends when the requester stops.
 /// </summary>
@@ -37,6 +37,11 @@ public sealed record ExecInputEnd
     /// <summary>The only instance.</summary>
     public static ExecInputEnd Instance { get; } = new();
 }
+
+/// <summary>The size of the client's terminal (<c>-t</c>), sent after <see cref="ExecStarted"/> and whenever the window changes.</summary>
+/// <param name="Rows">Lines.</param>
+/// <param name="Columns">Characters per line.</param>
+public sealed record ExecResize(int Rows, int Columns);
 
 /// <summary>The command ended with <paramref name="ExitCode"/>; all its output was sent before.</summary>
 /// <param name="ExitCode">The command's exit code (126: not executable, 127: not found, as Docker reports them).</param>

@@ -23,6 +23,7 @@ public static class NodeApiManifests
             .Register<ExecOutput>("node-exec-output/v1")
             .Register<ExecInput>("node-exec-input/v1")
             .Register<ExecInputEnd>("node-exec-input-end/v1")
+            .Register<ExecResize>("node-exec-resize/v1")
             .Register<ExecCompleted>("node-exec-completed/v2")
             .Register<ExecFailed>("node-exec-failed/v1")
             .Register<CancelExec>("node-cancel-exec/v1");

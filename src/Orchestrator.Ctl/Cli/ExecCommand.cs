@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Runtime.InteropServices;
 using System.Text;
 using Orchestrator.Actors.Admin;
 using Orchestrator.Actors.NodeApi;
@@ -71,12 +72,16 @@ public static class ExecCommand
         var output = new OutputWriter(context.Out);
         var errors = new OutputWriter(context.Error);
         await using var stream = RelayStream.Open(connection, request);
+        using var resizes = request.Tty && !OperatingSystem.IsWindows()
+            ? PosixSignalRegistration.Create(PosixSignal.SIGWINCH, signal => { _ = SendSizeAsync(stream); })
+            : null;
         await foreach (var message in stream.ReadAnswersAsync(context.Error, cancel).ConfigureAwait(false))
         {
             switch (message)
             {
-                case ExecStarted when request.Stdin:
-                    _ = Task.Run(() => PumpInputAsync(context, stream, cancel), CancellationToken.None);
+                case ExecStarted:
+                    if (request.Tty) await SendSizeAsync(stream).ConfigureAwait(false);
+                    if (request.Stdin) _ = Task.Run(() => PumpInputAsync(context, stream, cancel), CancellationToken.None);
                     break;
                 case ExecOutput chunk:
                     await (chunk.Stream == "stderr" ? errors : output).WriteAsync(chunk.Data).ConfigureAwait(false);
@@ -89,6 +94,19 @@ public static class ExecCommand
         }
 
         return null;
+    }
+
+    // The terminal's size now (after the start, and on SIGWINCH when the window changed); a size stty cannot tell is not sent.
+    private static async Task SendSizeAsync(RelayStream stream)
+    {
+        try
+        {
+            if (await RawTerminal.SizeAsync().ConfigureAwait(false) is { } size) stream.Send(new ExecResize(size.Rows, size.Columns));
+        }
+        catch (CtlException)
+        {
+            // The command runs on with the size it has.
+        }
     }
 
     // Reads orchctl's stdin until it ends and sends it in order; a read still blocked when the command ends dies with the process.

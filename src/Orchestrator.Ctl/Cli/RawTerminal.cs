@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using Orchestrator.Ctl.Connection;
 
 namespace Orchestrator.Ctl.Cli;
@@ -35,6 +36,15 @@ public sealed class RawTerminal : IDisposable
             terminal.Dispose();
             throw;
         }
+    }
+
+    /// <summary>The terminal's size (<c>stty size</c>), or null when it reports none.</summary>
+    public static async Task<(int Rows, int Columns)?> SizeAsync()
+    {
+        var parts = (await SttyAsync("size").ConfigureAwait(false)).Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        return parts.Length == 2 && int.TryParse(parts[0], CultureInfo.InvariantCulture, out var rows) && int.TryParse(parts[1], CultureInfo.InvariantCulture, out var columns) && rows > 0 && columns > 0
+            ? (rows, columns)
+            : null;
     }
 
     /// <inheritdoc />

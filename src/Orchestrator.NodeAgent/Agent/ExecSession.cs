@@ -9,8 +9,8 @@ namespace Orchestrator.NodeAgent.Agent;
 /// One <c>orchctl exec</c> session, as a child of the <see cref="NodeAgent"/>: starts the command attached in the newest
 /// running instance of the container, tells the requester <see cref="ExecStarted"/>, sends each output chunk as it is
 /// written and ends with <see cref="ExecCompleted"/> or <see cref="ExecFailed"/>. <see cref="ExecInput"/> goes to the
-/// process's stdin in the order received, <see cref="ExecInputEnd"/> closes it. It stops when the requester stops or
-/// sends <see cref="CancelExec"/>, closing the connection (the process then reads end-of-file; it is not killed).
+/// process's stdin in the order received, <see cref="ExecInputEnd"/> closes it, <see cref="ExecResize"/> sizes its
+/// terminal. It stops when the requester stops or sends <see cref="CancelExec"/>, closing the connection (the process then reads end-of-file; it is not killed).
 /// </summary>
 public sealed class ExecSession : ReceiveActor
 {
@@ -21,8 +21,8 @@ public sealed class ExecSession : ReceiveActor
     private readonly string _node;
     private readonly CancellationTokenSource _cancel = new();
 
-    // The actor writes, the input pump reads: a channel keeps the order without sharing anything else.
-    private readonly Channel<byte[]> _input = Channel.CreateUnbounded<byte[]>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
+    // The actor writes, the input pump reads: a channel keeps input and resizes in order without sharing anything else.
+    private readonly Channel<object> _input = Channel.CreateUnbounded<object>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
 
     /// <summary>Creates the session; use <see cref="Props"/>.</summary>
     public ExecSession(IContainerRuntime runtime, string podUid, ExecInContainer request, IActorRef requester, string node)
@@ -34,6 +34,7 @@ public sealed class ExecSession : ReceiveActor
         _requester = requester;
         Receive<ExecInput>(m => _input.Writer.TryWrite(m.Data));
         Receive<ExecInputEnd>(_ => _input.Writer.TryComplete());
+        Receive<ExecResize>(m => _input.Writer.TryWrite(m));
         Receive<Exited>(m => Finish(new ExecCompleted(m.ExitCode)));
         Receive<SessionFailed>(m => Finish(new ExecFailed(m.Message)));
         Receive<CancelExec>(_ => Context.Stop(Self));
@@ -90,7 +91,7 @@ public sealed class ExecSession : ReceiveActor
             _requester.Tell(ExecStarted.Instance, self);
             // Input still unread when the process has ended (a client whose stdin never ends) must not hold up the end.
             using var inputDone = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            var pump = _request.Stdin ? PumpInputAsync(stream, inputDone.Token) : Task.CompletedTask;
+            var pump = _request.Stdin || _request.Tty ? PumpInputAsync(stream, inputDone.Token) : Task.CompletedTask;
             await foreach (var chunk in stream.ReadOutputAsync(cancellationToken).ConfigureAwait(false))
             {
                 _requester.Tell(chunk, self);
@@ -106,16 +107,30 @@ public sealed class ExecSession : ReceiveActor
     {
         try
         {
-            await foreach (var data in _input.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
+            await foreach (var item in _input.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
             {
-                await stream.WriteInputAsync(data, cancellationToken).ConfigureAwait(false);
+                if (item is byte[] data && _request.Stdin) await stream.WriteInputAsync(data, cancellationToken).ConfigureAwait(false);
+                else if (item is ExecResize size) await ResizeAsync(stream, size, cancellationToken).ConfigureAwait(false);
             }
 
-            stream.CloseInput();
+            if (_request.Stdin) stream.CloseInput();
         }
         catch (Exception e) when (e is IOException or OperationCanceledException or ObjectDisposedException or System.Net.Sockets.SocketException)
         {
             // The process ended or the session was cancelled: input nobody reads is dropped, as kubectl drops it.
+        }
+    }
+
+    // A resize is best effort: the process may have ended, or the terminal have gone, in between.
+    private static async Task ResizeAsync(IExecStream stream, ExecResize size, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await stream.ResizeAsync(size.Rows, size.Columns, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // Ignored, as kubectl ignores a failed resize.
         }
     }
 

@@ -80,6 +80,12 @@ public sealed class DockerExecApi
     public Task<DockerExecConnection> AttachAsync(string execId, bool tty, CancellationToken cancellationToken = default) =>
         DockerExecConnection.StartAsync(_transport, execId, tty, cancellationToken);
 
+    /// <summary><c>POST /exec/{id}/resize</c>: the size of a TTY exec's terminal.</summary>
+    /// <exception cref="DockerApiException">No such exec, or it has no TTY or no longer runs.</exception>
+    public Task ResizeAsync(string execId, int rows, int columns, CancellationToken cancellationToken = default) =>
+        _transport.SendAsync(HttpMethod.Post, $"/exec/{DockerQuery.Segment(execId)}/resize",
+            new DockerQuery().Add("h", rows).Add("w", columns), null, $"resize exec {execId}", cancellationToken);
+
     /// <summary>The exit code of an exec whose output has ended.</summary>
     /// <exception cref="TimeoutException">The daemon never reported an exit code.</exception>
     public async Task<int> WaitExitCodeAsync(string execId, CancellationToken cancellationToken = default)

@@ -32,6 +32,10 @@ internal sealed class DockerExecStream(DockerClient docker, DockerExecConnection
     public void CloseInput() => connection.CloseInput();
 
     /// <inheritdoc />
+    public Task ResizeAsync(int rows, int columns, CancellationToken cancellationToken) =>
+        docker.Exec.ResizeAsync(connection.ExecId, rows, columns, cancellationToken);
+
+    /// <inheritdoc />
     public Task<int> WaitExitCodeAsync(CancellationToken cancellationToken) =>
         docker.Exec.WaitExitCodeAsync(connection.ExecId, cancellationToken);
 

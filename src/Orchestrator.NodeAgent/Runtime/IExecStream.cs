@@ -23,6 +23,9 @@ public interface IExecStream : IAsyncDisposable
     /// <summary>Ends the process's stdin.</summary>
     void CloseInput();
 
+    /// <summary>Sets the size of the process's terminal (an exec with a TTY).</summary>
+    Task ResizeAsync(int rows, int columns, CancellationToken cancellationToken);
+
     /// <summary>The exit code, once the output has ended.</summary>
     Task<int> WaitExitCodeAsync(CancellationToken cancellationToken);
 }

@@ -315,6 +315,8 @@ public sealed class RecordingContainerRuntime : IContainerRuntime
         {
         }
 
+        public Task ResizeAsync(int rows, int columns, CancellationToken cancellationToken) => Task.CompletedTask;
+
         public Task<int> WaitExitCodeAsync(CancellationToken cancellationToken) => Task.FromResult(outcome.ExitCode);
 
         public ValueTask DisposeAsync() => ValueTask.CompletedTask;

@@ -56,6 +56,23 @@ public sealed class NodeAgentExecDockerTests(DockerFixture fixture) : NodeAgentD
     }
 
     [Fact]
+    public async Task A_tty_exec_runs_on_a_terminal_of_the_size_sent_before_its_input()
+    {
+        var agent = StartAgent();
+        await StoreRef.Created(Pod("terminal", NodeName, DockerFixture.BusyboxImage, "sh", "-c", Idle), Request);
+        await AwaitRunning("terminal");
+
+        agent.Tell(new ExecInContainer("default", "terminal", "main", ["sh", "-c", "read x; tty; stty size; exit 2"], Stdin: true, Tty: true), TestActor);
+        ExpectMsg<ExecStarted>(Request);
+        var session = LastSender;
+        session.Tell(new ExecResize(30, 100), TestActor);
+        session.Tell(new ExecInput("\n"u8.ToArray()), TestActor);
+        var (stdout, stderr, exitCode) = ReadUntilCompleted();
+        Assert.Matches(@"/dev/pts/\d+\r\n30 100\r\n", stdout);
+        Assert.Equal(("", 2), (stderr, exitCode));
+    }
+
+    [Fact]
     public async Task A_requester_that_goes_away_ends_the_session_and_the_process_reads_end_of_file()
     {
         var agent = StartAgent();
