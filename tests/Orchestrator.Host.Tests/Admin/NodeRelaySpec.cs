@@ -127,7 +127,7 @@ public sealed class NodeRelaySpec : TestKit.TestKit
     }
 
     [Fact]
-    public async Task Exec_input_from_the_client_reaches_the_agents_session_in_order_and_a_cancel_ends_the_session()
+    public async Task Exec_input_and_resizes_from_the_client_reach_the_agents_session_in_order_and_a_cancel_ends_the_session()
     {
         var agent = CreateTestProbe("agent");
         await Apply(Node("n1", agent.Ref.Path.ToString()), Pod("web", "n1", "[{name: main, image: busybox}]"));
@@ -148,6 +148,8 @@ public sealed class NodeRelaySpec : TestKit.TestKit
         Assert.Equal([1, 2], session.ExpectMsg<ExecInput>(Timeout).Data);
         Assert.Equal([3], session.ExpectMsg<ExecInput>(Timeout).Data);
         session.ExpectMsg<ExecInputEnd>(Timeout);
+        relay.Tell(new ExecResize(24, 80), client.Ref);
+        Assert.Equal(new ExecResize(24, 80), session.ExpectMsg<ExecResize>(Timeout));
 
         relay.Tell(new ExecOutput("stdout", [4]), session.Ref);
         Assert.Equal([4], client.ExpectMsg<ExecOutput>(Timeout).Data);
