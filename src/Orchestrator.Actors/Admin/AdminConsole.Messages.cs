@@ -201,14 +201,18 @@ public sealed record PodLogs(string Target, string? Namespace, string? Container
 
 /// <summary>
 /// Runs a command in a container (<c>exec</c>), relayed to the agent of the pod's node as <see cref="PodLogs"/> is:
-/// the sender gets <see cref="ContainerSelected"/> when the console chose, then <see cref="NodeApi.ExecCompleted"/>
-/// or <see cref="NodeApi.ExecFailed"/>, or <see cref="AdminFailed"/>.
+/// the sender gets <see cref="ContainerSelected"/> when the console chose, then <see cref="NodeApi.ExecStarted"/> (after
+/// which it may send <see cref="NodeApi.ExecInput"/> and <see cref="NodeApi.ExecInputEnd"/> to the sender of that message),
+/// <see cref="NodeApi.ExecOutput"/> chunks and <see cref="NodeApi.ExecCompleted"/>; or <see cref="NodeApi.ExecFailed"/>,
+/// or <see cref="AdminFailed"/>.
 /// </summary>
 /// <param name="Target">The pod, or an object with a pod selector.</param>
 /// <param name="Namespace">The namespace; null means <c>default</c>.</param>
 /// <param name="Container">The container (<c>-c</c>); null chooses as <see cref="PodLogs"/> does.</param>
 /// <param name="Command">The executable and its arguments.</param>
-public sealed record PodExec(string Target, string? Namespace, string? Container, IReadOnlyList<string> Command) : IAdminRequest;
+/// <param name="Stdin">Pass the client's stdin to the process (<c>-i</c>).</param>
+/// <param name="Tty">Give the process a terminal (<c>-t</c>).</param>
+public sealed record PodExec(string Target, string? Namespace, string? Container, IReadOnlyList<string> Command, bool Stdin = false, bool Tty = false) : IAdminRequest;
 
 /// <summary>Which pod and container the console chose for a <see cref="PodLogs"/> or <see cref="PodExec"/>, and kubectl's note about it.</summary>
 /// <param name="Pod">The pod's name.</param>

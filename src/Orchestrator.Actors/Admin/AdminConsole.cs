@@ -65,7 +65,7 @@ public sealed class AdminConsole : ReceiveActor
         var routing = _routing;
         Context.ActorOf(NodeRelay.Props(Sender,
             () => routing.ResolveAsync(request.Target, request.Namespace, request.Container),
-            route => new NodeApi.ExecInContainer(route.Namespace, route.Pod, route.Container, request.Command)));
+            route => new NodeApi.ExecInContainer(route.Namespace, route.Pod, route.Container, request.Command, request.Stdin, request.Tty)));
     }
 
     private void HandleWatch(WatchResources request)

@@ -40,7 +40,7 @@ public static class AdminManifests
             .Register<RolloutCommand>("admin-rollout-command/v1")
             .Register<RolloutHistory>("admin-rollout-history/v1")
             .Register<PodLogs>("admin-pod-logs/v1")
-            .Register<PodExec>("admin-pod-exec/v1")
+            .Register<PodExec>("admin-pod-exec/v2")
             .Register<ContainerSelected>("admin-container-selected/v1");
     }
 }

@@ -10,6 +10,12 @@ namespace Orchestrator.Ctl.Cli;
 /// <param name="Now">The clock (AGE columns).</param>
 public sealed record CtlContext(TextWriter Out, TextWriter Error, TextReader In, Func<DateTimeOffset> Now)
 {
+    /// <summary>Standard input as bytes (<c>exec -i</c>), when the process has one; null reads <see cref="In"/> as UTF-8 text.</summary>
+    public Func<Stream>? InputBytes { get; init; }
+
+    /// <summary>Whether standard input is a terminal (<c>exec -t</c> puts it in raw mode); false when redirected.</summary>
+    public bool InputIsTerminal { get; init; }
+
     /// <summary>The environment variable that names another client configuration.</summary>
     public const string ConfigVariable = "ORCH_CONFIG";
 

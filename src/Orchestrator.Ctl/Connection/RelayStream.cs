@@ -19,8 +19,11 @@ public sealed class RelayStream : IAsyncDisposable
     private IActorRef? _relay;
     private bool _finished;
 
-    private RelayStream(ActorSystem system, IActorRef receiver, Channel<(object Message, IActorRef Sender)> channel)
+    private readonly object _cancel;
+
+    private RelayStream(ActorSystem system, IActorRef receiver, Channel<(object Message, IActorRef Sender)> channel, object cancel)
     {
+        _cancel = cancel;
         _system = system;
         _receiver = receiver;
         _channel = channel;
@@ -33,7 +36,7 @@ public sealed class RelayStream : IAsyncDisposable
         var console = connection.Console;
         var receiver = connection.System.ActorOf(Props.Create(() => new Receiver(channel.Writer, console)));
         console.Tell(request, receiver);
-        return new RelayStream(connection.System, receiver, channel);
+        return new RelayStream(connection.System, receiver, channel, request is PodExec ? CancelExec.Instance : CancelLogs.Instance);
     }
 
     /// <summary>
@@ -61,7 +64,7 @@ public sealed class RelayStream : IAsyncDisposable
                 throw new CtlException("error: lost the connection to the cluster's admin console");
             }
 
-            _relay = next.Sender;
+            Volatile.Write(ref _relay, next.Sender);
             _finished = next.Message is LogEnd or LogsFailed or ExecCompleted or ExecFailed or AdminFailed;
             yield return next.Message;
         }
@@ -90,10 +93,13 @@ public sealed class RelayStream : IAsyncDisposable
         }
     }
 
+    /// <summary>Sends <paramref name="message"/> to the console's relay (exec input); nothing before the relay first answered.</summary>
+    public void Send(object message) => Volatile.Read(ref _relay)?.Tell(message, _receiver);
+
     /// <inheritdoc />
     public ValueTask DisposeAsync()
     {
-        if (!_finished && _relay is not null) _relay.Tell(CancelLogs.Instance, _receiver);
+        if (!_finished && _relay is not null) _relay.Tell(_cancel, _receiver);
         // The relay watches the receiver too, so a request cancelled before its first answer also ends on the server.
         _system.Stop(_receiver);
         return ValueTask.CompletedTask;

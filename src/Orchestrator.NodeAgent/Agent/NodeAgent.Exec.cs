@@ -1,13 +1,11 @@
 using Orchestrator.Actors.NodeApi;
-using Orchestrator.NodeAgent.Runtime;
 using Orchestrator.Runtime;
 
 namespace Orchestrator.NodeAgent.Agent;
 
 /// <summary>
-/// Exec into a container (<c>orchctl exec</c>): the command runs in the newest running instance of the container
-/// as a task piped straight to the requester, so a long command holds up nothing. It runs until it ends or the
-/// agent stops; the output comes in one <see cref="ExecCompleted"/>.
+/// Exec into a container (<c>orchctl exec</c>): each request gets its own <see cref="ExecSession"/> child, which streams
+/// the output to the requester as it is written and feeds the process's stdin.
 /// </summary>
 public sealed partial class NodeAgent
 {
@@ -27,26 +25,6 @@ public sealed partial class NodeAgent
             return;
         }
 
-        var subject = $"container {request.Container} of pod {request.Namespace}/{request.Pod}";
-        RunExecAsync(_runtime, uid, request, subject, _lifetime.Token).PipeTo(Sender, Self,
-            failure: ex => new ExecFailed($"could not exec in {subject}: {ex.Message}"));
-    }
-
-    // Runs off the actor's thread: it touches only its arguments.
-    private static async Task<object> RunExecAsync(IContainerRuntime runtime, string podUid, ExecInContainer request, string subject, CancellationToken token)
-    {
-        var containers = await runtime.ListPodContainersAsync(podUid, token).ConfigureAwait(false);
-        var current = containers
-            .Where(c => c.Kind != PodLabels.SandboxKind && c.ContainerName == request.Container)
-            .OrderByDescending(c => c.RestartCount)
-            .FirstOrDefault();
-        if (current is not { Running: true })
-            return new ExecFailed($"unable to upgrade connection: {subject} is not running");
-
-        var outcome = await runtime.ExecAsync(current.Id, request.Command, Timeout.InfiniteTimeSpan, token).ConfigureAwait(false);
-        // A runtime that keeps the streams apart fills Stdout; without it the command did not run (the daemon refused it).
-        return outcome.Stdout is null
-            ? new ExecFailed($"could not exec in {subject}: {outcome.Output}")
-            : new ExecCompleted(outcome.ExitCode, outcome.Stdout, outcome.Stderr ?? "");
+        Context.ActorOf(ExecSession.Props(_runtime, uid, request, Sender, NodeName));
     }
 }

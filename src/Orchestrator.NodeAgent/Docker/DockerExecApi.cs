@@ -68,7 +68,28 @@ public sealed class DockerExecApi
     {
         var execId = await CreateAsync(containerId, request, cancellationToken).ConfigureAwait(false);
         var output = await StartAsync(execId, cancellationToken).ConfigureAwait(false);
+        var exitCode = await WaitExitCodeAsync(execId, cancellationToken).ConfigureAwait(false);
+        return new ExecResult(exitCode, output.Stdout, output.Stderr);
+    }
 
+    /// <summary>
+    /// <c>POST /exec/{id}/start</c> on a hijacked connection: the process's stdin and its output as they are written
+    /// (<see cref="DockerExecConnection"/>). The caller owns the connection.
+    /// </summary>
+    /// <exception cref="DockerApiException">The daemon refused the start.</exception>
+    public Task<DockerExecConnection> AttachAsync(string execId, bool tty, CancellationToken cancellationToken = default) =>
+        DockerExecConnection.StartAsync(_transport, execId, tty, cancellationToken);
+
+    /// <summary><c>POST /exec/{id}/resize</c>: the size of a TTY exec's terminal.</summary>
+    /// <exception cref="DockerApiException">No such exec, or it has no TTY or no longer runs.</exception>
+    public Task ResizeAsync(string execId, int rows, int columns, CancellationToken cancellationToken = default) =>
+        _transport.SendAsync(HttpMethod.Post, $"/exec/{DockerQuery.Segment(execId)}/resize",
+            new DockerQuery().Add("h", rows).Add("w", columns), null, $"resize exec {execId}", cancellationToken);
+
+    /// <summary>The exit code of an exec whose output has ended.</summary>
+    /// <exception cref="TimeoutException">The daemon never reported an exit code.</exception>
+    public async Task<int> WaitExitCodeAsync(string execId, CancellationToken cancellationToken = default)
+    {
         // The attached stream closes when the process exits, but the daemon records the exit code a moment
         // later, so a first inspect can still say "running".
         var deadline = DateTimeOffset.UtcNow + _exitCodeDeadline;
@@ -78,13 +99,13 @@ public sealed class DockerExecApi
             var state = await InspectAsync(execId, cancellationToken).ConfigureAwait(false);
             if (!state.Running && state.ExitCode is { } exitCode)
             {
-                return new ExecResult(exitCode, output.Stdout, output.Stderr);
+                return exitCode;
             }
 
             if (DateTimeOffset.UtcNow > deadline)
             {
                 throw new TimeoutException(
-                    $"exec {execId} in container {containerId} closed its output but no exit code was reported within {_exitCodeDeadline}");
+                    $"exec {execId} closed its output but no exit code was reported within {_exitCodeDeadline}");
             }
 
             await Task.Delay(delay, cancellationToken).ConfigureAwait(false);

@@ -357,22 +357,32 @@ internal sealed class DockerTransport : IDisposable
         return new DockerUnavailableException(Endpoint, operation, cause);
     }
 
-    private async ValueTask<Stream> ConnectUnixAsync(SocketsHttpConnectionContext context, CancellationToken cancellationToken)
+    private async ValueTask<Stream> ConnectUnixAsync(SocketsHttpConnectionContext context, CancellationToken cancellationToken) =>
+        new NetworkStream(await ConnectSocketAsync(cancellationToken).ConfigureAwait(false), ownsSocket: true);
+
+    /// <summary>
+    /// A socket connected to the daemon, outside the HTTP client: for the one call whose connection becomes a raw
+    /// bidirectional stream (an attached exec with stdin), which needs its write side closed on its own.
+    /// </summary>
+    public async Task<Socket> ConnectSocketAsync(CancellationToken cancellationToken)
     {
-        var path = Endpoint.SocketPath!;
-        var socket = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
+        var unix = Endpoint.Kind == DockerEndpointKind.Unix;
+        var socket = unix
+            ? new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified)
+            : new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
         try
         {
-            await socket.ConnectAsync(new UnixDomainSocketEndPoint(path), cancellationToken).ConfigureAwait(false);
-            return new NetworkStream(socket, ownsSocket: true);
+            if (unix) await socket.ConnectAsync(new UnixDomainSocketEndPoint(Endpoint.SocketPath!), cancellationToken).ConfigureAwait(false);
+            else await socket.ConnectAsync(Endpoint.Host!, Endpoint.Port, cancellationToken).ConfigureAwait(false);
+            return socket;
         }
         catch (SocketException ex)
         {
             socket.Dispose();
             // .NET reports a missing socket file as "Cannot assign requested address", which sends
             // operators looking at the network instead of at dockerd.
-            var reason = File.Exists(path) ? ex.Message : "the socket file does not exist";
-            throw new IOException($"cannot connect to {path}: {reason} (is dockerd running?)", ex);
+            var reason = !unix || File.Exists(Endpoint.SocketPath) ? ex.Message : "the socket file does not exist";
+            throw new IOException($"cannot connect to {(unix ? Endpoint.SocketPath : Endpoint.ToString())}: {reason} (is dockerd running?)", ex);
         }
         catch
         {

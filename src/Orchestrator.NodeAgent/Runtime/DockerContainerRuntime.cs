@@ -225,6 +225,15 @@ public sealed class DockerContainerRuntime(DockerClient docker, DockerContainerR
     }
 
     /// <inheritdoc />
+    public async Task<IExecStream> OpenExecAsync(string containerId, ExecStart start, CancellationToken cancellationToken)
+    {
+        var request = new ExecCreateRequest { Cmd = start.Command, AttachStdin = start.Stdin, Tty = start.Tty };
+        var execId = await docker.Exec.CreateAsync(containerId, request, cancellationToken).ConfigureAwait(false);
+        var connection = await docker.Exec.AttachAsync(execId, start.Tty, cancellationToken).ConfigureAwait(false);
+        return new DockerExecStream(docker, connection);
+    }
+
+    /// <inheritdoc />
     public async Task<string> EnsureImageAsync(string image, string pullPolicy, Action? pulling, CancellationToken cancellationToken)
     {
         if (!string.Equals(pullPolicy, "Always", StringComparison.Ordinal))

@@ -50,6 +50,9 @@ public interface IContainerRuntime
     /// <summary>Runs a command in a running container; a timeout ends in an outcome with <see cref="ExecOutcome.TimedOut"/> set.</summary>
     Task<ExecOutcome> ExecAsync(string containerId, IReadOnlyList<string> command, TimeSpan timeout, CancellationToken cancellationToken);
 
+    /// <summary>Starts a command in a running container with its streams attached (<c>orchctl exec</c>); the caller owns the stream.</summary>
+    Task<IExecStream> OpenExecAsync(string containerId, ExecStart start, CancellationToken cancellationToken);
+
     /// <summary>
     /// Makes the image present as <paramref name="pullPolicy"/> (Always, IfNotPresent, Never) demands and
     /// returns its id; fails with <see cref="ImagePullException"/> carrying the daemon's message. <paramref name="pulling"/>

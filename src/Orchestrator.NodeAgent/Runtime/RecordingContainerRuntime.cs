@@ -223,6 +223,14 @@ public sealed class RecordingContainerRuntime : IContainerRuntime
     }
 
     /// <inheritdoc />
+    public async Task<IExecStream> OpenExecAsync(string containerId, ExecStart start, CancellationToken cancellationToken)
+    {
+        // The same handler answers: its whole output as one stdout chunk, then its exit code.
+        var outcome = await ExecAsync(containerId, start.Command, Timeout.InfiniteTimeSpan, cancellationToken).ConfigureAwait(false);
+        return new RecordedExecStream(outcome);
+    }
+
+    /// <inheritdoc />
     public Task<string> EnsureImageAsync(string image, string pullPolicy, Action? pulling, CancellationToken cancellationToken)
     {
         Record($"EnsureImage {image} {pullPolicy}");
@@ -291,5 +299,26 @@ public sealed class RecordingContainerRuntime : IContainerRuntime
             ExitCode = exitCode;
             FinishedAt = DateTimeOffset.UtcNow;
         }
+    }
+
+    private sealed class RecordedExecStream(ExecOutcome outcome) : IExecStream
+    {
+        public async IAsyncEnumerable<ExecOutput> ReadOutputAsync([EnumeratorCancellation] CancellationToken cancellationToken)
+        {
+            await Task.Yield();
+            if (outcome.Output.Length > 0) yield return new ExecOutput("stdout", System.Text.Encoding.UTF8.GetBytes(outcome.Output));
+        }
+
+        public ValueTask WriteInputAsync(ReadOnlyMemory<byte> data, CancellationToken cancellationToken) => ValueTask.CompletedTask;
+
+        public void CloseInput()
+        {
+        }
+
+        public Task ResizeAsync(int rows, int columns, CancellationToken cancellationToken) => Task.CompletedTask;
+
+        public Task<int> WaitExitCodeAsync(CancellationToken cancellationToken) => Task.FromResult(outcome.ExitCode);
+
+        public ValueTask DisposeAsync() => ValueTask.CompletedTask;
     }
 }

@@ -126,6 +126,37 @@ public sealed class NodeRelaySpec : TestKit.TestKit
         Assert.Equal("the node agent of node n1 went away while serving pod default/web-a", client.ExpectMsg<ExecFailed>(Timeout).Message);
     }
 
+    [Fact]
+    public async Task Exec_input_and_resizes_from_the_client_reach_the_agents_session_in_order_and_a_cancel_ends_the_session()
+    {
+        var agent = CreateTestProbe("agent");
+        await Apply(Node("n1", agent.Ref.Path.ToString()), Pod("web", "n1", "[{name: main, image: busybox}]"));
+        var client = CreateTestProbe();
+        var session = CreateTestProbe();
+
+        _console.Tell(new PodExec("web", null, null, ["cat"], Stdin: true), client.Ref);
+        var exec = agent.ExpectMsg<ExecInContainer>(Timeout);
+        Assert.Equal((true, false), (exec.Stdin, exec.Tty));
+        var relay = agent.LastSender;
+        relay.Tell(ExecStarted.Instance, session.Ref);
+        client.ExpectMsg<ExecStarted>(Timeout);
+        Assert.Equal(relay, client.LastSender);
+
+        relay.Tell(new ExecInput([1, 2]), client.Ref);
+        relay.Tell(new ExecInput([3]), client.Ref);
+        relay.Tell(ExecInputEnd.Instance, client.Ref);
+        Assert.Equal([1, 2], session.ExpectMsg<ExecInput>(Timeout).Data);
+        Assert.Equal([3], session.ExpectMsg<ExecInput>(Timeout).Data);
+        session.ExpectMsg<ExecInputEnd>(Timeout);
+        relay.Tell(new ExecResize(24, 80), client.Ref);
+        Assert.Equal(new ExecResize(24, 80), session.ExpectMsg<ExecResize>(Timeout));
+
+        relay.Tell(new ExecOutput("stdout", [4]), session.Ref);
+        Assert.Equal([4], client.ExpectMsg<ExecOutput>(Timeout).Data);
+        relay.Tell(CancelExec.Instance, client.Ref);
+        session.ExpectMsg<CancelExec>(Timeout);
+    }
+
     [Theory]
     [InlineData("missing", null, "NotFound", "pods \"missing\" not found")]
     [InlineData("web", "nope", "BadRequest", "container nope is not valid for pod web; its containers: main, side")]

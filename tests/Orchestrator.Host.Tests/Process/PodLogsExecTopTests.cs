@@ -66,7 +66,7 @@ public sealed class PodLogsExecTopTests(FastMetricsClusterFixture cluster) : Tes
     }
 
     [Fact]
-    public async Task Exec_prints_the_commands_stdout_and_stderr_and_exits_with_its_code()
+    public async Task Exec_prints_output_exits_with_the_commands_code_passes_piped_stdin_and_warns_that_t_needs_a_terminal()
     {
         await RunPod("shell", "Always", ("main", Idle));
 
@@ -79,9 +79,48 @@ public sealed class PodLogsExecTopTests(FastMetricsClusterFixture cluster) : Tes
         Assert.True(ok.ExitCode == 0, ok.ToString());
         Assert.NotEmpty(ok.Stdout.Trim());
 
-        var refused = await Up.Ctl("exec", "-it", "shell", "--", "sh");
-        Assert.Equal(1, refused.ExitCode);
-        Assert.StartsWith("error: exec -i and -t are not supported yet", refused.Stderr);
+        var missing = await Up.Ctl("exec", "shell", "--", "no-such-command");
+        Assert.True(missing.ExitCode is 126 or 127, missing.ToString());
+        Assert.Contains("no-such-command", missing.Stdout + missing.Stderr);
+        Assert.EndsWith($"command terminated with exit code {missing.ExitCode}\n", missing.Stderr);
+
+        var piped = await Up.CtlWithInput("hi\n", "exec", "-i", "shell", "--", "cat");
+        Assert.True(piped.ExitCode == 0, piped.ToString());
+        Assert.Equal("hi\n", piped.Stdout);
+
+        var read = await Up.CtlWithInput("x\n", "exec", "-i", "shell", "--", "sh", "-c", "read x; echo got $x");
+        Assert.True(read.ExitCode == 0, read.ToString());
+        Assert.Equal("got x\n", read.Stdout);
+
+        // No terminal on orchctl's stdin: kubectl's warning, then the same command without a TTY.
+        var noTty = await Up.CtlWithInput("echo in-sh; exit 4\n", "exec", "-it", "shell", "--", "sh");
+        Assert.Equal(4, noTty.ExitCode);
+        Assert.Equal("in-sh\n", noTty.Stdout);
+        Assert.Equal("Unable to use a TTY - input is not a terminal or the right kind of file\ncommand terminated with exit code 4\n", noTty.Stderr);
+    }
+
+    [Fact]
+    public async Task Exec_streams_a_line_while_the_command_still_runs_and_passes_input_written_after_it()
+    {
+        await RunPod("talker", "Always", ("main", Idle));
+        var (process, output) = Up.StartCtl("exec", "-i", "talker", "--", "sh", "-c", "echo a; read x; echo got $x");
+        try
+        {
+            // The command is blocked reading its input, which is written only below: "a" came while it ran.
+            Assert.True(await output.WaitForAsync("a\n", Dilated(TimeSpan.FromSeconds(30))), output.Text);
+            Assert.False(process.HasExited);
+            await process.StandardInput.WriteAsync("b\n");
+            process.StandardInput.Close();
+            await process.WaitForExitAsync().WaitAsync(Dilated(TimeSpan.FromSeconds(30)));
+            await output.Pump;
+            Assert.Equal(0, process.ExitCode);
+            Assert.Equal("a\ngot b\n", output.Text);
+        }
+        finally
+        {
+            if (!process.HasExited) process.Kill();
+            process.Dispose();
+        }
     }
 
     [Fact]

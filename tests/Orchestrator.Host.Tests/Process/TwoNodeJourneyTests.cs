@@ -103,6 +103,9 @@ public sealed class TwoNodeJourneyTests : TestKit.TestKit
             var exec = await up.Ctl("exec", "remote-printer", "--", "sh", "-c", "echo hi; exit 3");
             Assert.Equal(3, exec.ExitCode);
             Assert.Equal("hi\n", exec.Stdout);
+            var piped = await up.CtlWithInput("remote\n", "exec", "-i", "remote-printer", "--", "sh", "-c", "read x; echo got $x");
+            Assert.True(piped.ExitCode == 0, piped.ToString());
+            Assert.Equal("got remote\n", piped.Stdout);
             Assert.Equal(0, (await up.Ctl("exec", "remote-printer", "--", "touch", "/tmp/stop")).ExitCode);
             await follow.WaitForExitAsync().WaitAsync(Dilated(TimeSpan.FromSeconds(30)));
             await followed.Pump;

@@ -60,6 +60,9 @@ public sealed class FailingRuntime(RecordingContainerRuntime inner) : IContainer
     public Task<ExecOutcome> ExecAsync(string containerId, IReadOnlyList<string> command, TimeSpan timeout, CancellationToken cancellationToken) =>
         inner.ExecAsync(containerId, command, timeout, cancellationToken);
 
+    public Task<IExecStream> OpenExecAsync(string containerId, ExecStart start, CancellationToken cancellationToken) =>
+        inner.OpenExecAsync(containerId, start, cancellationToken);
+
     public Task<string> EnsureImageAsync(string image, string pullPolicy, Action? pulling, CancellationToken cancellationToken) =>
         inner.EnsureImageAsync(image, pullPolicy, pulling, cancellationToken);
 }
