@@ -77,7 +77,7 @@ public sealed class DockerExecConnection : IAsyncDisposable
     {
         var head = new StringBuilder();
         var one = new byte[1];
-        while (!head.ToString().EndsWith("\r\n\r\n", StringComparison.Ordinal))
+        while (!EndsWithBlankLine(head))
         {
             if (await _stream.ReadAsync(one, cancellationToken).ConfigureAwait(false) == 0 || head.Length > MaxHeaderBytes)
                 throw new DockerStreamErrorException("the daemon closed the connection before answering", operation);
@@ -99,6 +99,9 @@ public sealed class DockerExecConnection : IAsyncDisposable
         var message = await ReadMessageAsync(Math.Min(length, MaxHeaderBytes), cancellationToken).ConfigureAwait(false);
         throw DockerApiException.From((HttpStatusCode)code, message, operation);
     }
+
+    private static bool EndsWithBlankLine(StringBuilder head) =>
+        head.Length >= 4 && head[^4] == '\r' && head[^3] == '\n' && head[^2] == '\r' && head[^1] == '\n';
 
     private async Task<string> ReadMessageAsync(int length, CancellationToken cancellationToken)
     {

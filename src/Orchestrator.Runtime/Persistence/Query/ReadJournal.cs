@@ -78,7 +78,7 @@ public sealed class ReadJournal
     {
         await EnsureInitialized().ConfigureAwait(false);
         var scanned = offset;
-        var polled = DateTime.MinValue;
+        long? polledAt = null; // Environment.TickCount64, monotonic: a wall-clock jump must not stop the polling
         while (true)
         {
             // Take the wake-up before reading, so a commit between the read and the wait is not missed.
@@ -88,11 +88,11 @@ public sealed class ReadJournal
             // its highest ordering (which finds other processes' writes) only once per poll interval.
             var local = _notifier.Highest;
             long highest;
-            if (live && local > scanned && DateTime.UtcNow - polled < _settings.QueryPollInterval) highest = local;
+            if (live && local > scanned && polledAt is { } at && Environment.TickCount64 - at < (long)_settings.QueryPollInterval.TotalMilliseconds) highest = local;
             else
             {
                 highest = await _storage.HighestOrderingAsync(cancellationToken).ConfigureAwait(false);
-                polled = DateTime.UtcNow;
+                polledAt = Environment.TickCount64;
             }
             while (scanned < highest)
             {
